@@ -1,0 +1,63 @@
+# Corroborate: build, serve, test, package.
+# `make serve` and `make test` install whatever is missing first (scripts/install-tools.sh).
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_RAW    := target/$(WASM_TARGET)/release/corroborate.wasm
+PKG         := www/pkg
+WASM_OPT    := node_modules/.bin/wasm-opt
+PORT        ?= 8000
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+.PHONY: all tools tools-browser wasm serve dist test test-native test-wasm test-e2e check-lexicon lexicon golden clean
+
+all: wasm
+
+tools:
+	@scripts/install-tools.sh
+
+tools-browser:
+	@scripts/install-tools.sh --browser
+
+# The core as a wasm module for the page, post-processed by wasm-bindgen (ES module, --target web)
+# and optimised by binaryen's wasm-opt from npm.
+wasm: tools
+	cargo build --release --lib --target $(WASM_TARGET) --no-default-features
+	wasm-bindgen --target web --no-typescript --out-dir $(PKG) --out-name corroborate $(WASM_RAW)
+	$(WASM_OPT) -O3 --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	  --enable-mutable-globals --enable-reference-types --enable-multivalue \
+	  $(PKG)/corroborate_bg.wasm -o $(PKG)/corroborate_bg.wasm
+	node scripts/gen-example.mjs
+
+# Serves the page (with the built-in example) on http://127.0.0.1:$(PORT).
+serve: wasm
+	node scripts/serve.mjs --port $(PORT)
+
+# One self-contained HTML file (inline JS, embedded wasm) that works from file:// offline.
+dist: wasm
+	node scripts/build-dist.mjs
+
+test: tools-browser check-lexicon test-native test-wasm test-e2e
+
+test-native:
+	cargo test --release
+
+# The wasm build in headless Chromium (wasm-bindgen-test-runner + Debian's chromedriver).
+test-wasm: tools-browser
+	cargo test --release --target $(WASM_TARGET) --no-default-features --test wasm_parity
+
+test-e2e: tools-browser wasm dist
+	node --test tests/e2e/
+
+check-lexicon:
+	python3 scripts/gen_lexicon.py --check
+
+lexicon:
+	python3 scripts/gen_lexicon.py
+
+# Regenerates the golden report of the seed articles after an intended engine change.
+golden:
+	UPDATE_GOLDEN=1 cargo test --release --test seeds golden
+
+clean:
+	cargo clean
+	rm -rf $(PKG) dist test-results

@@ -1,0 +1,108 @@
+//! Converting a report's spans from UTF-8 byte offsets to UTF-16 code units.
+//!
+//! Used only at the wasm boundary, so that JavaScript can index its strings with them.
+
+use std::collections::HashMap;
+
+use crate::report::{OffsetUnit, Report};
+use crate::Article;
+
+/// Maps byte offsets of one text to UTF-16 offsets. Offsets that fall inside a character are
+/// rounded down to its start (the engine never produces them, but the map never panics).
+pub struct Utf16Map {
+    /// `(byte offset, utf16 offset)` at every char boundary, plus the end.
+    starts: Vec<(usize, usize)>,
+}
+
+impl Utf16Map {
+    pub fn new(text: &str) -> Self {
+        let mut starts = Vec::with_capacity(text.len() / 4 + 1);
+        let mut u16pos = 0;
+        for (b, c) in text.char_indices() {
+            starts.push((b, u16pos));
+            u16pos += c.len_utf16();
+        }
+        starts.push((text.len(), u16pos));
+        Utf16Map { starts }
+    }
+
+    pub fn convert(&self, byte: usize) -> usize {
+        match self.starts.binary_search_by_key(&byte, |&(b, _)| b) {
+            Ok(i) => self.starts[i].1,
+            Err(0) => 0,
+            Err(i) => self.starts[i - 1].1,
+        }
+    }
+}
+
+/// Rewrites every span of `report` (which must be in UTF-8 bytes, as [`crate::compare`] makes it)
+/// into UTF-16 code units of the matching article's text.
+pub fn to_utf16(report: &mut Report, articles: &[Article]) {
+    if report.offset_unit == OffsetUnit::Utf16 {
+        return;
+    }
+    let maps: HashMap<&str, Utf16Map> = articles.iter().map(|a| (a.id.as_str(), Utf16Map::new(&a.text))).collect();
+    let conv = |source: &str, v: &mut usize| {
+        if let Some(m) = maps.get(source) {
+            *v = m.convert(*v);
+        }
+    };
+    for s in &mut report.sources {
+        for sp in &mut s.sentence_spans {
+            conv(&s.id, &mut sp[0]);
+            conv(&s.id, &mut sp[1]);
+        }
+        for w in &mut s.warnings {
+            if let Some(v) = w.start.as_mut() {
+                conv(&s.id, v);
+            }
+            if let Some(v) = w.end.as_mut() {
+                conv(&s.id, v);
+            }
+        }
+    }
+    for e in &mut report.entities {
+        for m in e.mentions.iter_mut().chain(e.roles.iter_mut().flat_map(|r| r.evidence.iter_mut())) {
+            conv(&m.source, &mut m.start);
+            conv(&m.source, &mut m.end);
+        }
+    }
+    let evidences = report
+        .facts
+        .iter_mut()
+        .flat_map(|f| f.evidence.iter_mut())
+        .chain(report.conflicts.iter_mut().flat_map(|c| c.values.iter_mut().flat_map(|v| v.evidence.iter_mut())));
+    for ev in evidences {
+        conv(&ev.source, &mut ev.start);
+        conv(&ev.source, &mut ev.end);
+    }
+    for q in &mut report.quotes {
+        for m in &mut q.evidence {
+            conv(&m.source, &mut m.start);
+            conv(&m.source, &mut m.end);
+        }
+    }
+    for n in &mut report.numbers {
+        conv(&n.source, &mut n.start);
+        conv(&n.source, &mut n.end);
+    }
+    report.offset_unit = OffsetUnit::Utf16;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_multibyte_and_astral_characters() {
+        let t = "a’b😀c";
+        let m = Utf16Map::new(t);
+        // bytes: a=0, ’=1..4, b=4, 😀=5..9, c=9, end=10
+        let cases = [(0, 0), (1, 1), (4, 2), (5, 3), (9, 5), (10, 6), (2, 1), (99, 6)];
+        for (byte, want) in cases {
+            assert_eq!(m.convert(byte), want, "byte {byte}");
+        }
+        let js: Vec<u16> = t.encode_utf16().collect();
+        assert_eq!(String::from_utf16(&js[m.convert(4)..m.convert(9)]).unwrap(), &t[4..9]);
+    }
+}

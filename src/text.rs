@@ -1,0 +1,1 @@
+//! Text stage (stub, replaced shortly).
