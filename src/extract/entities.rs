@@ -1,0 +1,432 @@
+//! Entity mentions: runs of capitalised words, split into a title/role prefix and a name, and
+//! classified with the gazetteers, title words and name-final keywords of [`crate::lexicon`].
+//!
+//! Invariants:
+//! - A mention's span covers the name only: no title, no possessive `'s`, no trailing punctuation.
+//! - Demonyms ("Ukrainian") are not place mentions; they only qualify roles.
+//! - Kinds not backed by a list, a title or a keyword are marked `guessed`; the comparison stage
+//!   settles them with what other mentions (in every article) say.
+
+use std::collections::HashSet;
+
+use super::Sentence;
+use crate::lexicon::{self, Lexicon, TitleKind};
+use crate::report::EntityKind;
+use crate::text::{Token, TokKind};
+
+/// A name in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+    /// Byte span of the name.
+    pub start: usize,
+    pub end: usize,
+    /// The name as written.
+    pub surface: String,
+    /// Folded words of the name.
+    pub words: Vec<String>,
+    pub kind: EntityKind,
+    /// The kind was guessed from the shape alone.
+    pub guessed: bool,
+    /// The gazetteer's canonical name (places and organisations found there).
+    pub canonical: Option<&'static str>,
+    pub role: Option<RoleMention>,
+}
+
+/// A title or role given to a person in one place of the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RoleMention {
+    /// Normalised title words, e.g. "Defense Minister", "presidential aide", "retired Lieutenant General".
+    pub title: String,
+    /// The office word that heads the title ("Minister"), used to compare roles.
+    pub head: String,
+    /// The country the title is of ("Ukraine" for "Ukrainian Defence Minister").
+    pub country: Option<&'static str>,
+    /// Byte span of the role words.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RoleMention {
+    /// The role as shown: "Defense Minister (Ukraine)".
+    pub fn display(&self) -> String {
+        match self.country {
+            Some(c) => format!("{} ({c})", self.title),
+            None => self.title.clone(),
+        }
+    }
+}
+
+const CONNECTORS: &[&str] = &["of", "de", "da", "del", "al", "bin", "van", "von", "der", "la", "le", "du", "and"];
+
+/// Finds the mentions of every sentence.
+/// `lower_words`: words the article writes in lower case; `mid_caps`: words it capitalises
+/// inside a sentence (both say whether a sentence-initial capital is a name).
+pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, mid_caps: &HashSet<&str>) -> Vec<Mention> {
+    let lex = lexicon::get();
+    let mut out = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.tokens;
+        let first_word = toks.iter().position(|t| t.is_word());
+        let mut i = 0;
+        while i < toks.len() {
+            if !(toks[i].is_word() && toks[i].cap) {
+                i += 1;
+                continue;
+            }
+            // A run of capitalised words, allowing inner connectors ("Minister of Defense").
+            let mut j = i + 1;
+            while j < toks.len() {
+                if toks[j].is_word() && toks[j].cap {
+                    j += 1;
+                } else if CONNECTORS.contains(&toks[j].folded.as_str())
+                    && j + 1 < toks.len()
+                    && toks[j + 1].is_word()
+                    && toks[j + 1].cap
+                    && (toks[j].folded != "and" || joined_by_and(lex, &toks[i..j]))
+                {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let mut run_start = i;
+            // Sentence-initial words that are ordinary words elsewhere ("The", "Despite") are not names.
+            while run_start < j
+                && (lex.is_stopword(&toks[run_start].folded)
+                    || (Some(run_start) == first_word
+                        && (is_common_word(lex, &toks[run_start].folded, lower_words)
+                            || (j - run_start == 1 && !mid_caps.contains(toks[run_start].folded.as_str())))))
+                && !is_known(lex, &toks[run_start].folded)
+            {
+                run_start += 1;
+            }
+            if run_start < j {
+                analyse_run(text, si, s, run_start, j, lex, &mut out);
+            }
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+/// "X and Y" joins one name only when the part before is an organisation-like start
+/// ("Bosnia and Herzegovina", "Department of Justice and ..."): checked by the gazetteer.
+fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
+    before.len() == 1 && lex.place_names.keys().any(|k| k.starts_with(&format!("{} and ", before[0].folded)))
+}
+
+fn is_known(lex: &Lexicon, w: &str) -> bool {
+    lex.place_names.contains_key(w) || lex.organizations.contains_key(w) || lex.demonyms.contains_key(w) || lex.is_title_word(w)
+}
+
+fn is_common_word(lex: &Lexicon, w: &str, lower_words: &HashSet<&str>) -> bool {
+    lower_words.contains(w) || lex.synonyms.contains_key(w) || lex.speech_verbs.contains(w)
+}
+
+/// The longest gazetteer place or organisation starting at `toks[i]` within `toks[..end]`:
+/// (tokens used, canonical, kind).
+fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(usize, &'static str, EntityKind)> {
+    for len in (1..=(end - i).min(6)).rev() {
+        let phrase = toks[i..i + len].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
+        if let Some(&p) = lex.place_names.get(&phrase) {
+            return Some((len, lex.places[p].name, EntityKind::Place));
+        }
+        if let Some(&o) = lex.organizations.get(&phrase) {
+            return Some((len, o, EntityKind::Organization));
+        }
+    }
+    None
+}
+
+/// Splits the run `toks[a..b]` of sentence `si` into role prefix and name, and records mentions.
+fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
+    let toks = &s.tokens;
+    // 1. Role prefix: [place|demonym]* [modifier|title|honorific]+ ("of" [modifier|place])*.
+    let mut k = a;
+    let mut country = None;
+    let mut title_words: Vec<&'static str> = Vec::new();
+    let mut head: Option<&'static str> = None;
+    let mut honorific = false;
+    let mut role_start = toks[a].start;
+    // Lower-case role words just before the run: "presidential aide", "retired".
+    let mut lb = a;
+    while lb > 0 {
+        let t = &toks[lb - 1];
+        if !t.is_word() || t.cap {
+            break;
+        }
+        match lex.titles.get(&t.folded) {
+            Some(kinds) if kinds.iter().any(|(_, k)| matches!(k, TitleKind::Lower | TitleKind::Modifier)) => lb -= 1,
+            _ => break,
+        }
+    }
+    for t in &toks[lb..a] {
+        let (norm, kind) = lex.titles[&t.folded][0];
+        title_words.push(norm);
+        if kind == TitleKind::Lower && lex.title(&t.folded, TitleKind::Lower).is_some_and(|n| n != "presidential") {
+            head = Some(norm);
+        }
+    }
+    if lb < a {
+        role_start = toks[lb].start;
+    }
+    loop {
+        if k >= b {
+            break;
+        }
+        let f = toks[k].folded.trim_end_matches('.');
+        if title_words.is_empty() && country.is_none() {
+            if let Some(&p) = lex.demonyms.get(f) {
+                country = Some(lex.places[p].name);
+                k += 1;
+                continue;
+            }
+            if let Some((len, canon, EntityKind::Place)) = gazetteer_at(lex, toks, k, b) {
+                // "U.S. President": a place directly followed by a title word.
+                if k + len < b && lex.titles.get(toks[k + len].folded.trim_end_matches('.')).is_some() {
+                    country = Some(canon);
+                    k += len;
+                    continue;
+                }
+            }
+        }
+        let folded = toks[k].folded.as_str();
+        let Some(kinds) = lex.titles.get(folded).or_else(|| lex.titles.get(f)) else { break };
+        // Prefer the office reading ("General"), then modifier, then honorific.
+        let (norm, kind) = kinds
+            .iter()
+            .find(|(_, k)| *k == TitleKind::Title)
+            .or_else(|| kinds.iter().find(|(_, k)| *k == TitleKind::Modifier))
+            .or_else(|| kinds.first())
+            .copied()
+            .unwrap_or(("", TitleKind::Lower));
+        match kind {
+            TitleKind::Honorific => honorific = true,
+            TitleKind::Title => {
+                head = Some(norm);
+                title_words.push(norm);
+            }
+            _ => title_words.push(norm),
+        }
+        k += 1;
+        // "Minister of Defense", "President of Ukraine".
+        if kind == TitleKind::Title && k + 1 < b && toks[k].folded == "of" {
+            if let Some(m) = lex.title(&toks[k + 1].folded, TitleKind::Modifier) {
+                title_words.insert(title_words.len() - 1, m);
+                k += 2;
+            } else if let Some((len, canon, EntityKind::Place)) = gazetteer_at(lex, toks, k + 1, b) {
+                country = Some(canon);
+                k += 1 + len;
+            }
+        }
+    }
+    let has_title = head.is_some() || honorific;
+    let name_start = if has_title && k < b { k } else { a };
+    if !has_title {
+        // No title: a demonym before the name stays out of the role.
+        country = None;
+        title_words.clear();
+    }
+    if name_start >= b {
+        return; // a title without a name: "the President said"
+    }
+    let role = if head.is_some() {
+        let title = title_words.join(" ");
+        Some(RoleMention {
+            title,
+            head: head.unwrap_or_default().to_string(),
+            country,
+            start: role_start,
+            end: toks[name_start - 1].end,
+        })
+    } else {
+        None
+    };
+    let role = role.or_else(|| appositive_role(toks, b, lex));
+    if has_title {
+        push(out, text, si, toks, name_start, b, EntityKind::Person, false, None, role);
+        return;
+    }
+    // 2. No title: gazetteer names, keyword-typed names, or a guess.
+    let mut p = name_start;
+    while p < b {
+        if let Some(&d) = lex.demonyms.get(toks[p].folded.as_str()) {
+            let _ = d; // demonyms qualify, they are not place mentions
+            p += 1;
+            continue;
+        }
+        if let Some((len, canon, kind)) = gazetteer_at(lex, toks, p, b) {
+            if p + len == b || s.headline || !continues_name(lex, &toks[p + len..b]) {
+                push(out, text, si, toks, p, p + len, kind, false, Some(canon), None);
+                p += len;
+                continue;
+            }
+        }
+        break;
+    }
+    if p >= b {
+        return;
+    }
+    let rest = &toks[p..b];
+    let last = rest.last().map(|t| t.folded.trim_end_matches('.')).unwrap_or("");
+    if let Some(&kind) = lex.keywords.get(last) {
+        push(out, text, si, toks, p, b, kind, false, None, None);
+        return;
+    }
+    if s.headline {
+        return; // Title Case: every word is capitalised, so shape says nothing.
+    }
+    if rest.iter().any(|t| lex.calendar.contains_key(t.folded.trim_end_matches('.')) || t.kind == TokKind::Number) {
+        return; // dates are handled by the number extractor
+    }
+    if rest.len() == 1 && lex.synonyms.contains_key(rest[0].folded.as_str()) {
+        return; // a common noun written with a capital ("POWs")
+    }
+    if rest.len() == 1 && is_acronym(rest[0].text(text)) {
+        push(out, text, si, toks, p, b, EntityKind::Organization, true, None, None);
+        return;
+    }
+    let kind = if (2..=4).contains(&rest.len()) { EntityKind::Person } else { EntityKind::Other };
+    push(out, text, si, toks, p, b, kind, true, None, role);
+}
+
+/// Settles, within one article, single-word guesses that are the surname of a person named in
+/// full elsewhere in it ("Zelensky" after "Volodymyr Zelensky"), and multi-word guesses that a
+/// titled mention confirms.
+pub fn resolve_in_doc(mentions: &mut [Mention]) {
+    let people: Vec<(String, bool)> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .map(|m| (m.words.last().cloned().unwrap_or_default(), m.words.len() > 1))
+        .collect();
+    let full: Vec<Vec<String>> = mentions.iter().filter(|m| m.kind == EntityKind::Person && !m.guessed).map(|m| m.words.clone()).collect();
+    for m in mentions.iter_mut().filter(|m| m.guessed) {
+        let last = m.words.last().cloned().unwrap_or_default();
+        if m.kind == EntityKind::Other && m.words.len() == 1 && people.iter().any(|(l, _)| *l == last) {
+            m.kind = EntityKind::Person;
+            m.guessed = false;
+        } else if m.kind == EntityKind::Person && full.iter().any(|w| *w == m.words) {
+            m.guessed = false;
+        }
+    }
+}
+
+/// More capitalised words after a gazetteer name that make it a longer name ("Turkey Cup").
+fn continues_name(lex: &Lexicon, rest: &[Token]) -> bool {
+    rest.iter().any(|t| lex.keywords.contains_key(t.folded.trim_end_matches('.')))
+}
+
+fn is_acronym(s: &str) -> bool {
+    let letters: Vec<char> = s.chars().filter(|c| c.is_alphabetic()).collect();
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// "Vladimir Medinsky, a presidential aide," → "presidential aide".
+fn appositive_role(toks: &[Token], after: usize, lex: &Lexicon) -> Option<RoleMention> {
+    if toks.get(after)?.folded != "," {
+        return None;
+    }
+    let art = toks.get(after + 1)?;
+    if !matches!(art.folded.as_str(), "a" | "an" | "the") {
+        return None;
+    }
+    let mut words = Vec::new();
+    let mut head = None;
+    let mut country = None;
+    let mut end = art.end;
+    for t in toks.iter().skip(after + 2).take(6) {
+        if !t.is_word() {
+            break;
+        }
+        if let Some(&p) = lex.demonyms.get(&t.folded) {
+            country = Some(lex.places[p].name);
+        } else if let Some(kinds) = lex.titles.get(&t.folded) {
+            let (norm, kind) = kinds[0];
+            if matches!(kind, TitleKind::Title | TitleKind::Lower) && norm != "presidential" {
+                head = Some(norm);
+            }
+            words.push(norm);
+        } else {
+            break;
+        }
+        end = t.end;
+    }
+    let head = head?;
+    Some(RoleMention { title: words.join(" "), head: head.to_string(), country, start: toks[after + 2].start, end })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn push(
+    out: &mut Vec<Mention>,
+    text: &str,
+    si: usize,
+    toks: &[Token],
+    a: usize,
+    b: usize,
+    kind: EntityKind,
+    guessed: bool,
+    canonical: Option<&'static str>,
+    role: Option<RoleMention>,
+) {
+    let start = toks[a].start;
+    let end = toks[b - 1].end;
+    let words: Vec<String> = toks[a..b].iter().map(|t| t.folded.clone()).collect();
+    out.push(Mention { sentence: si, start, end, surface: text[start..end].to_string(), words, kind, guessed, canonical, role });
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::report::EntityKind::{self, *};
+    use crate::Article;
+
+    fn mentions(t: &str) -> Vec<(String, EntityKind, Option<String>)> {
+        let d = crate::extract::analyze(&Article::new("t", t));
+        d.mentions.iter().map(|m| (m.surface.clone(), m.kind, m.role.as_ref().map(|r| r.display()))).collect()
+    }
+
+    fn m(s: &str, k: EntityKind, r: Option<&str>) -> (String, EntityKind, Option<String>) {
+        (s.to_string(), k, r.map(str::to_string))
+    }
+
+    #[test]
+    fn separates_titles_from_names() {
+        let cases: Vec<(&str, Vec<(String, EntityKind, Option<String>)>)> = vec![
+            ("Ukrainian Defence Minister Rustem Umerov spoke.", vec![m("Rustem Umerov", Person, Some("Defense Minister (Ukraine)"))]),
+            ("It met U.S. President Donald Trump.", vec![m("Donald Trump", Person, Some("President (United States)"))]),
+            ("The U.S. President Donald Trump spoke.", vec![m("Donald Trump", Person, Some("President (United States)"))]),
+            ("It sent Ukrainian Minister of Defense Rustem Umerov.", vec![m("Rustem Umerov", Person, Some("Defense Minister (Ukraine)"))]),
+            ("It was led by presidential aide Vladimir Medinsky.", vec![m("Vladimir Medinsky", Person, Some("presidential aide"))]),
+            ("It was led by retired Lt. Gen. Keith Kellogg.", vec![m("Keith Kellogg", Person, Some("retired Lieutenant General"))]),
+            ("They met Vladimir Medinsky, a presidential aide, in May.", vec![m("Vladimir Medinsky", Person, Some("presidential aide"))]),
+            ("Turkish Foreign Minister Hakan Fidan spoke.", vec![m("Hakan Fidan", Person, Some("Foreign Minister (Turkey)"))]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(mentions(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn places_organisations_and_possessives() {
+        let got = mentions("Talks in Istanbul, Turkey, angered the Kremlin and Moscow’s allies at NATO.");
+        assert_eq!(
+            got,
+            vec![m("Istanbul", Place, None), m("Turkey", Place, None), m("Kremlin", Organization, None), m("Moscow", Place, None), m("NATO", Organization, None)]
+        );
+        let got = mentions("Leaders from the United Kingdom, France and the UK met at Dolmabahçe Palace.");
+        assert_eq!(
+            got,
+            vec![m("United Kingdom", Place, None), m("France", Place, None), m("UK", Place, None), m("Dolmabahçe Palace", Place, None)]
+        );
+    }
+
+    #[test]
+    fn ignores_sentence_initial_words_headlines_demonyms_and_dates() {
+        assert_eq!(mentions("Despite this, the deal held. The deal despite all."), vec![]);
+        assert_eq!(mentions("Ukrainian soldiers remain skeptical."), vec![]);
+        assert_eq!(mentions("They met on May 12 and in March 2022."), vec![]);
+        let h = mentions("Stalemate in Peace Talks as Ukraine and Russia Agree on Prisoner Swap");
+        assert_eq!(h, vec![m("Ukraine", Place, None), m("Russia", Place, None)]);
+    }
+}

@@ -1,0 +1,405 @@
+//! Numbers with what they count, as intervals ("less than two hours" → `<2 hour`), and dates.
+//!
+//! Invariants:
+//! - A quantity's span covers its qualifier, the number and the counted words as written.
+//! - `counts` is the canonical, stemmed head of the counted phrase (synonyms merged, so "POWs" and
+//!   "prisoners of war" count the same thing); empty when the text does not say.
+//! - Four-digit numbers from 1800 to 2100 without a thousands separator are years (dates), not
+//!   quantities.
+
+use super::{singular, Sentence};
+use crate::lexicon::{self, Lexicon};
+use crate::text::{Token, TokKind};
+
+/// How a number is bounded by the words before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    Exact,
+    AtLeast,
+    MoreThan,
+    LessThan,
+    AtMost,
+    About,
+    JustOver,
+    JustUnder,
+}
+
+/// A number with the thing it counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub sentence: usize,
+    /// Byte span, qualifier to counted words.
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+    pub bound: Bound,
+    pub counts: String,
+}
+
+impl Quantity {
+    /// The set of values the wording allows, as a closed interval.
+    pub fn interval(&self) -> (f64, f64) {
+        let v = self.value;
+        let eps = v.abs() * 1e-9 + 1e-9;
+        match self.bound {
+            Bound::Exact => (v, v),
+            Bound::AtLeast => (v, f64::INFINITY),
+            Bound::MoreThan => (v + eps, f64::INFINITY),
+            Bound::LessThan => (f64::NEG_INFINITY, v - eps),
+            Bound::AtMost => (f64::NEG_INFINITY, v),
+            Bound::About => (v * 0.85, v * 1.15),
+            Bound::JustOver => (v + eps, v * 1.3),
+            Bound::JustUnder => (v * 0.8, v - eps),
+        }
+    }
+
+    /// The value as shown: "1000", "<2", ">=30", "~6000", ">~1".
+    pub fn display_value(&self) -> String {
+        let op = match self.bound {
+            Bound::Exact => "",
+            Bound::AtLeast => ">=",
+            Bound::MoreThan => ">",
+            Bound::LessThan => "<",
+            Bound::AtMost => "<=",
+            Bound::About => "~",
+            Bound::JustOver => ">~",
+            Bound::JustUnder => "<~",
+        };
+        format!("{op}{}", fmt_num(self.value))
+    }
+
+    /// Two wordings that can both be true.
+    pub fn compatible(&self, other: &Quantity) -> bool {
+        let (a0, a1) = self.interval();
+        let (b0, b1) = other.interval();
+        a0 <= b1 && b0 <= a1
+    }
+}
+
+pub fn fmt_num(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// A calendar date or year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+    /// ISO-like value: "2022", "2022-03", "--05-12", "mid --03", "weekday 1".
+    pub value: String,
+}
+
+/// Extracts the quantities and dates of every sentence.
+pub fn extract(_text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMention>) {
+    let lex = lexicon::get();
+    let mut qs = Vec::new();
+    let mut ds = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some((d, next)) = date_at(lex, toks, i, si) {
+                ds.push(d);
+                i = next;
+                continue;
+            }
+            if let Some((value, next)) = number_at(lex, toks, i) {
+                let (bound, qstart) = qualifier_before(lex, toks, i);
+                let (counts, cend) = counted_after(lex, toks, next);
+                let end = cend.map_or(toks[next - 1].end, |e| e);
+                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, bound, counts });
+                i = next;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    (qs, ds)
+}
+
+fn month(lex: &Lexicon, t: &Token) -> Option<u8> {
+    if !t.cap {
+        return None;
+    }
+    lex.calendar.get(t.folded.trim_end_matches('.')).copied()
+}
+
+fn small_int(t: &Token, lo: u32, hi: u32) -> Option<u32> {
+    if t.kind != TokKind::Number {
+        return None;
+    }
+    t.folded.parse::<u32>().ok().filter(|n| (lo..=hi).contains(n))
+}
+
+fn is_year(t: &Token) -> Option<u32> {
+    if t.folded.len() == 4 {
+        small_int(t, 1800, 2100)
+    } else {
+        None
+    }
+}
+
+/// A date starting at `toks[i]`: "May 12", "12 May", "March 2022", "mid-March", "2019", "Monday".
+fn date_at(lex: &Lexicon, toks: &[Token], i: usize, si: usize) -> Option<(DateMention, usize)> {
+    let t = &toks[i];
+    let mk = |s: usize, e: usize, value: String| DateMention { sentence: si, start: toks[s].start, end: toks[e - 1].end, value };
+    if matches!(t.folded.as_str(), "mid" | "early" | "late") && toks.get(i + 1).is_some_and(|h| h.folded == "-") {
+        if let Some(m) = toks.get(i + 2).and_then(|m| month(lex, m)).filter(|m| *m <= 12) {
+            return Some((mk(i, i + 3, format!("{} --{m:02}", t.folded)), i + 3));
+        }
+    }
+    if let Some(m) = month(lex, t) {
+        if m > 100 {
+            return Some((mk(i, i + 1, format!("weekday {}", m - 100)), i + 1));
+        }
+        if let Some(day) = toks.get(i + 1).and_then(|d| small_int(d, 1, 31)) {
+            // "May 12, 2025"
+            if toks.get(i + 2).is_some_and(|c| c.folded == ",") {
+                if let Some(y) = toks.get(i + 3).and_then(is_year) {
+                    return Some((mk(i, i + 4, format!("{y}-{m:02}-{day:02}")), i + 4));
+                }
+            }
+            return Some((mk(i, i + 2, format!("--{m:02}-{day:02}")), i + 2));
+        }
+        if let Some(y) = toks.get(i + 1).and_then(is_year) {
+            return Some((mk(i, i + 2, format!("{y}-{m:02}")), i + 2));
+        }
+        // A bare month name: only when it cannot be the modal verb "may".
+        if t.folded != "may" {
+            return Some((mk(i, i + 1, format!("--{m:02}")), i + 1));
+        }
+        return None;
+    }
+    if let Some(day) = small_int(t, 1, 31) {
+        if let Some(m) = toks.get(i + 1).and_then(|m| month(lex, m)).filter(|m| *m <= 12) {
+            return Some((mk(i, i + 2, format!("--{m:02}-{day:02}")), i + 2));
+        }
+    }
+    if let Some(y) = is_year(t) {
+        // "2022 invasion" is a year; "2022 soldiers" would be rare enough in news to accept.
+        return Some((mk(i, i + 1, format!("{y}")), i + 1));
+    }
+    None
+}
+
+/// A number starting at `toks[i]`: digits ("1,000", "1.2bn", "6 million") or words ("one
+/// thousand", "twenty-five", "a dozen"). Returns the value and the index after it.
+fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let t = &toks[i];
+    if t.kind == TokKind::Number {
+        let f = t.folded.as_str();
+        let split = f.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(f.len());
+        let (digits, suffix) = f.split_at(split);
+        let mut v: f64 = digits.replace(',', "").trim_end_matches('.').parse().ok()?;
+        if !suffix.is_empty() {
+            match lex.number_words.get(suffix) {
+                Some(&(scale, true)) => v *= scale,
+                _ => return None, // "25th", "3D"
+            }
+        }
+        let mut next = i + 1;
+        if let Some(&(scale, true)) = toks.get(next).and_then(|n| lex.number_words.get(&n.folded)) {
+            v *= scale;
+            next += 1;
+        }
+        return Some((v, next));
+    }
+    if !t.is_word() {
+        return None;
+    }
+    // "a dozen", "a thousand", and "an hour" / "a day" after a qualifier ("just over an hour").
+    if matches!(t.folded.as_str(), "a" | "an") {
+        let n = toks.get(i + 1)?;
+        if let Some(&(v, _)) = lex.number_words.get(&n.folded).filter(|(v, scale)| *scale || *v == 12.0) {
+            let (v2, next) = words_value(lex, toks, i + 1).unwrap_or((v, i + 2));
+            return Some((v2, next));
+        }
+        let unit = lex.canonical(&n.folded);
+        if qualifier_before(lex, toks, i).0 != Bound::Exact && matches!(unit, "hour" | "day" | "week" | "month" | "year" | "minute") {
+            return Some((1.0, i + 1));
+        }
+        return None;
+    }
+    let (v, next) = words_value(lex, toks, i)?;
+    // "one of the leaders", "one another": not a count.
+    let after = toks.get(next)?;
+    if !(after.is_word() || after.folded == "-") || lex.is_stopword(&after.folded) && after.folded != "more" {
+        return None;
+    }
+    Some((v, next))
+}
+
+/// The value of a run of number words starting at `toks[i]`.
+fn words_value(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut j = i;
+    let mut any = false;
+    while j < toks.len() {
+        let f = toks[j].folded.as_str();
+        if let Some(&(v, scale)) = lex.number_words.get(f).filter(|_| toks[j].is_word() && f.len() > 1) {
+            if scale {
+                if current == 0.0 {
+                    current = 1.0;
+                }
+                if v == 100.0 {
+                    current *= v;
+                } else {
+                    total += current * v;
+                    current = 0.0;
+                }
+            } else {
+                current += v;
+            }
+            any = true;
+            j += 1;
+        } else if any && (f == "-" || f == "and") && toks.get(j + 1).is_some_and(|n| lex.number_words.contains_key(&n.folded)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    any.then_some((total + current, j))
+}
+
+/// The qualifier phrase right before `toks[i]` and where it starts.
+fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
+    for (phrase, meaning) in &lex.qualifiers {
+        let n = phrase.len();
+        if n > i {
+            continue;
+        }
+        if toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w) {
+            let b = match *meaning {
+                ">=" => Bound::AtLeast,
+                ">" => Bound::MoreThan,
+                "<" => Bound::LessThan,
+                "<=" => Bound::AtMost,
+                "~" => Bound::About,
+                ">~" => Bound::JustOver,
+                "<~" => Bound::JustUnder,
+                _ => Bound::Exact,
+            };
+            return (b, i - n);
+        }
+    }
+    (Bound::Exact, i)
+}
+
+/// What the number counts, from the words after it: "prisoners of war", "POWs", "-day" → "day".
+/// Returns the key and the end of the counted words.
+fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usize>) {
+    let Some(first) = toks.get(i) else { return (String::new(), None) };
+    if first.folded == "%" || first.folded == "percent" {
+        return ("percent".into(), Some(first.end));
+    }
+    if first.folded == "per" && toks.get(i + 1).is_some_and(|t| t.folded == "cent") {
+        return ("percent".into(), Some(toks[i + 1].end));
+    }
+    if first.folded == "-" {
+        // "30-day ceasefire": the unit is the hyphenated word.
+        if let Some(u) = toks.get(i + 1).filter(|t| t.is_word()) {
+            return (singular(lex.canonical(&u.folded)), Some(u.end));
+        }
+        return (String::new(), None);
+    }
+    let mut words: Vec<&Token> = Vec::new();
+    let mut j = i;
+    while j < toks.len() && words.len() < 4 {
+        let t = &toks[j];
+        if !t.is_word() || lex.speech_verbs.contains(&t.folded) {
+            break;
+        }
+        if lex.is_stopword(&t.folded) {
+            // "prisoners of war": "of" inside a known phrase only.
+            let phrase = format!("{} {} {}", words.last().map_or("", |w| w.folded.as_str()), t.folded, toks.get(j + 1).map_or("", |n| n.folded.as_str()));
+            if t.folded == "of" && lex.synonyms.contains_key(phrase.trim()) {
+                words.push(t);
+                words.push(&toks[j + 1]);
+                j += 2;
+                continue;
+            }
+            break;
+        }
+        // Without a tagger: a verb form after the first word ends the phrase ("two sides agreed",
+        // "one soldier expressing"), and so does the first plural noun ("three years concluded").
+        if !words.is_empty() && (t.folded.ends_with("ed") || t.folded.ends_with("ing")) {
+            break;
+        }
+        words.push(t);
+        j += 1;
+        if words.len() > 1 || !t.folded.ends_with("ed") {
+            if singular(&t.folded) != t.folded && toks.get(j).map_or(true, |n| n.folded != "of") {
+                break;
+            }
+        }
+    }
+    if words.is_empty() {
+        return (String::new(), None);
+    }
+    let phrase: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    // The longest known phrase ending the counted words, else the last word.
+    for k in 0..phrase.len() {
+        if let Some(c) = lex.synonyms.get(&phrase[k..].join(" ")) {
+            return (singular(c), Some(words.last().map_or(0, |w| w.end)));
+        }
+    }
+    let head = phrase.last().copied().unwrap_or("");
+    (singular(lex.canonical(head)), Some(words.last().map_or(0, |w| w.end)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Article;
+
+    fn qs(t: &str) -> Vec<(String, String, String)> {
+        let d = crate::extract::analyze(&Article::new("t", t));
+        d.quantities.iter().map(|q| (t[q.start..q.end].to_string(), q.display_value(), q.counts.clone())).collect()
+    }
+
+    fn q(a: &str, b: &str, c: &str) -> (String, String, String) {
+        (a.into(), b.into(), c.into())
+    }
+
+    #[test]
+    fn numbers_with_counted_things_and_bounds() {
+        let cases: Vec<(&str, Vec<(String, String, String)>)> = vec![
+            ("They agreed to exchange one thousand prisoners of war.", vec![q("one thousand prisoners of war", "1000", "prisoner of war")]),
+            ("A swap of 1,000 POWs each.", vec![q("1,000 POWs", "1000", "prisoner of war")]),
+            ("The talks ended after less than two hours.", vec![q("less than two hours", "<2", "hour")]),
+            ("The talks, lasting just over an hour, ended.", vec![q("just over an hour", ">~1", "hour")]),
+            ("A ceasefire for at least 30 days.", vec![q("at least 30 days", ">=30", "day")]),
+            ("Zelensky pushed for a 30-day ceasefire.", vec![q("30-day", "30", "day")]),
+            ("The bodies of some 6,000 deceased Ukrainian soldiers.", vec![q("some 6,000 deceased Ukrainian soldiers", "~6000", "soldier")]),
+            ("It costs 1.2bn dollars, up 5%.", vec![q("1.2bn dollars", "1200000000", "dollar"), q("5%", "5", "percent")]),
+            ("Twenty-five people and a dozen cars.", vec![q("Twenty-five people", "25", "people"), q("a dozen cars", "12", "car")]),
+            ("One of the leaders said so.", vec![]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(qs(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn intervals_compare_as_intervals() {
+        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, bound, counts: "hour".into() };
+        assert!(mk(2.0, Bound::LessThan).compatible(&mk(1.0, Bound::JustOver)));
+        assert!(!mk(2.0, Bound::LessThan).compatible(&mk(3.0, Bound::Exact)));
+        assert!(!mk(1000.0, Bound::Exact).compatible(&mk(6000.0, Bound::Exact)));
+        assert!(mk(6000.0, Bound::About).compatible(&mk(6100.0, Bound::Exact)));
+    }
+
+    #[test]
+    fn dates() {
+        let d = crate::extract::analyze(&Article::new("t", "By May 12, since 2022, in mid-March and March 2022, on 5 June, on Monday."));
+        let v: Vec<&str> = d.dates.iter().map(|d| d.value.as_str()).collect();
+        assert_eq!(v, ["--05-12", "2022", "mid --03", "2022-03", "--06-05", "weekday 1"]);
+        assert!(d.quantities.is_empty());
+    }
+}

@@ -1,0 +1,191 @@
+//! Word lists and gazetteers, compiled from `data/lexicon/` (see its README for provenance and
+//! licences) and folded into look-up maps once, on first use.
+
+mod tables;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::report::EntityKind;
+use crate::text::fold;
+
+/// What kind of title word a word is (see `data/lexicon/titles.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// An office: "President", "Minister".
+    Title,
+    /// A word that qualifies an office: "Foreign", "Deputy", "former".
+    Modifier,
+    /// A courtesy title that is not a role: "Mr", "Dr".
+    Honorific,
+    /// A lower-case role noun or adjective that can stand before a name: "aide", "presidential".
+    Lower,
+}
+
+/// A gazetteer place.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name: &'static str,
+    /// country, city, region or continent.
+    pub kind: &'static str,
+}
+
+/// The folded look-up maps.
+pub struct Lexicon {
+    pub abbreviations: HashSet<String>,
+    pub stopwords: HashSet<String>,
+    pub boilerplate: Vec<String>,
+    pub speech_verbs: HashSet<String>,
+    pub places: Vec<Place>,
+    /// Folded name or other spelling → index into `places`.
+    pub place_names: HashMap<String, usize>,
+    /// Folded demonym → index into `places`.
+    pub demonyms: HashMap<String, usize>,
+    /// Folded name or alias → canonical organisation name.
+    pub organizations: HashMap<String, &'static str>,
+    /// Folded word → (normalised form, kind); a word may have several kinds.
+    pub titles: HashMap<String, Vec<(&'static str, TitleKind)>>,
+    pub keywords: HashMap<String, EntityKind>,
+    /// Folded word or phrase → canonical form.
+    pub synonyms: HashMap<String, &'static str>,
+    /// The longest synonym phrase, in words.
+    pub synonym_max_words: usize,
+    /// Folded number word → (value, is a scale word).
+    pub number_words: HashMap<String, (f64, bool)>,
+    /// Folded month name → 1..=12; weekday → 101..=107.
+    pub calendar: HashMap<String, u8>,
+    /// Number qualifiers as folded word sequences with their meaning, longest first.
+    pub qualifiers: Vec<(Vec<String>, &'static str)>,
+}
+
+impl Lexicon {
+    pub fn is_stopword(&self, folded: &str) -> bool {
+        self.stopwords.contains(folded)
+    }
+
+    pub fn title(&self, folded: &str, kind: TitleKind) -> Option<&'static str> {
+        self.titles.get(folded)?.iter().find(|(_, k)| *k == kind).map(|(n, _)| *n)
+    }
+
+    pub fn is_title_word(&self, folded: &str) -> bool {
+        self.titles.contains_key(folded)
+    }
+
+    /// The canonical form of a word for fact matching (synonyms merged, else the word itself).
+    pub fn canonical<'a>(&'a self, folded: &'a str) -> &'a str {
+        self.synonyms.get(folded).copied().unwrap_or(folded)
+    }
+}
+
+/// The lexicon, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(build)
+}
+
+fn set(items: &[&str]) -> HashSet<String> {
+    items.iter().map(|s| fold(s)).collect()
+}
+
+fn build() -> Lexicon {
+    let mut places = Vec::new();
+    let mut place_names = HashMap::new();
+    let mut demonyms = HashMap::new();
+    for (i, (name, kind, aliases, dems)) in tables::PLACES.iter().enumerate() {
+        places.push(Place { name, kind });
+        for a in std::iter::once(name).chain(aliases.iter()) {
+            place_names.entry(fold(a)).or_insert(i);
+        }
+        for d in dems.iter() {
+            demonyms.entry(fold(d)).or_insert(i);
+        }
+    }
+    let mut organizations = HashMap::new();
+    for (name, aliases) in tables::ORGANIZATIONS {
+        for a in std::iter::once(name).chain(aliases.iter()) {
+            organizations.entry(fold(a)).or_insert(*name);
+        }
+    }
+    let mut titles: HashMap<String, Vec<(&'static str, TitleKind)>> = HashMap::new();
+    for (word, norm, kind) in tables::TITLES {
+        let kind = match *kind {
+            "title" => TitleKind::Title,
+            "modifier" => TitleKind::Modifier,
+            "honorific" => TitleKind::Honorific,
+            _ => TitleKind::Lower,
+        };
+        titles.entry(fold(word)).or_default().push((norm, kind));
+    }
+    let keywords = tables::KEYWORDS
+        .iter()
+        .map(|(w, k)| {
+            let kind = match *k {
+                "organization" => EntityKind::Organization,
+                "place" => EntityKind::Place,
+                _ => EntityKind::Other,
+            };
+            (fold(w), kind)
+        })
+        .collect();
+    let mut synonyms = HashMap::new();
+    let mut synonym_max_words = 1;
+    for (canon, variants) in tables::SYNONYMS {
+        for v in std::iter::once(canon).chain(variants.iter()) {
+            let f = fold(v);
+            synonym_max_words = synonym_max_words.max(f.split([' ', '-']).count());
+            synonyms.entry(f).or_insert(*canon);
+        }
+    }
+    Lexicon {
+        abbreviations: set(tables::ABBREVIATIONS),
+        stopwords: set(tables::STOPWORDS),
+        boilerplate: tables::BOILERPLATE.iter().map(|s| fold(s)).collect(),
+        speech_verbs: set(tables::SPEECH_VERBS),
+        places,
+        place_names,
+        demonyms,
+        organizations,
+        titles,
+        keywords,
+        synonyms,
+        synonym_max_words,
+        number_words: tables::NUMBER_WORDS.iter().map(|(w, v, s)| (fold(w), (*v, *s))).collect(),
+        calendar: tables::CALENDAR
+            .iter()
+            .map(|(w, v)| {
+                let n = match v.strip_prefix('w') {
+                    Some(d) => 100 + d.parse::<u8>().unwrap_or(0),
+                    None => v.parse().unwrap_or(0),
+                };
+                (fold(w), n)
+            })
+            .collect(),
+        qualifiers: {
+            let mut q: Vec<(Vec<String>, &'static str)> =
+                tables::QUALIFIERS.iter().map(|(p, m)| (fold(p).split(' ').map(str::to_string).collect(), *m)).collect();
+            q.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            q
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_folded_forms() {
+        let lx = get();
+        let kyiv = lx.place_names["kiev"];
+        assert_eq!(lx.places[kyiv].name, "Kyiv");
+        assert_eq!(lx.places[lx.place_names["u.s."]].name, "United States");
+        assert_eq!(lx.places[lx.place_names["turkiye"]].name, "Turkey");
+        assert_eq!(lx.places[lx.demonyms["ukrainian"]].name, "Ukraine");
+        assert_eq!(lx.organizations["nato"], "NATO");
+        assert_eq!(lx.title("defence", TitleKind::Modifier), Some("Defense"));
+        assert_eq!(lx.canonical("truce"), "ceasefire");
+        assert_eq!(lx.canonical("prisoners of war"), "prisoner of war");
+        assert!(lx.is_stopword("the"));
+        assert_eq!(lx.number_words["thousand"], (1000.0, true));
+    }
+}

@@ -1,1 +1,0 @@
-//! Text stage (stub, replaced shortly).

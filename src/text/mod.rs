@@ -1,0 +1,170 @@
+//! Text stage: folding, tokens, lines and sentences.
+//!
+//! Invariants:
+//! - The original text is never rewritten: every span here is a byte range of it, on char
+//!   boundaries. Folding produces separate strings used only for matching.
+//! - Tokens never contain white space; possessive `'s` / `’s` is its own token.
+
+mod segment;
+
+pub use segment::{segment, Segmentation};
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The matching form of a string: lower case, diacritics removed (NFD, combining marks dropped),
+/// typographic apostrophes and dashes straightened. "Erdoğan’s" → "erdogan's".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '`' | '\u{00B4}' => out.push('\''),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_uppercase() => out.extend(c.to_lowercase()),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (possibly with digits, internal dots or apostrophes): "Kyiv", "U.S.", "don't".
+    Word,
+    /// Starts with a digit: "1,000", "30", "2022", "1.2bn".
+    Number,
+    /// Anything else that is not white space: punctuation, symbols, quotes.
+    Punct,
+}
+
+/// A token of the original text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// Byte offsets into the article text (half-open).
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+    /// [`fold`]ed text.
+    pub folded: String,
+    /// The first letter is upper case (or a digit-free all-caps acronym).
+    pub cap: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, src: &'a str) -> &'a str {
+        &src[self.start..self.end]
+    }
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+    pub fn is(&self, folded: &str) -> bool {
+        self.folded == folded
+    }
+}
+
+/// Splits `text[start..end]` into tokens (UAX #29 word boundaries), then: splits a possessive
+/// `'s` off its word, and joins an abbreviation or an initial with its full stop ("U.S.", "Lt.",
+/// "J.") using the lexicon's abbreviation list.
+pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
+    let lex = crate::lexicon::get();
+    let mut out: Vec<Token> = Vec::new();
+    for (i, piece) in text[start..end].split_word_bound_indices() {
+        if piece.chars().all(char::is_whitespace) {
+            continue;
+        }
+        let s = start + i;
+        let e = s + piece.len();
+        let first = piece.chars().next().unwrap_or(' ');
+        // A full stop right after an abbreviation or an initial belongs to it.
+        if piece == "." {
+            if let Some(prev) = out.last_mut() {
+                let p = &text[prev.start..prev.end];
+                let initial = p.chars().count() == 1 && p.chars().all(char::is_uppercase);
+                if prev.end == s && prev.kind == TokKind::Word && (initial || p.contains('.') || lex.abbreviations.contains(&prev.folded)) {
+                    prev.end = e;
+                    prev.folded.push('.');
+                    continue;
+                }
+            }
+        }
+        let kind = if first.is_numeric() {
+            TokKind::Number
+        } else if piece.chars().any(char::is_alphanumeric) {
+            TokKind::Word
+        } else {
+            TokKind::Punct
+        };
+        let folded = fold(piece);
+        if kind == TokKind::Word && (folded.ends_with("'s") && folded.len() > 3) {
+            // Possessive: "Putin’s" → "Putin" + "’s".
+            let cut = e - piece.chars().rev().take(2).map(char::len_utf8).sum::<usize>();
+            out.push(make(text, s, cut, kind));
+            out.push(make(text, cut, e, TokKind::Punct));
+            continue;
+        }
+        out.push(Token { start: s, end: e, kind, cap: is_cap(piece), folded });
+    }
+    out
+}
+
+fn make(text: &str, s: usize, e: usize, kind: TokKind) -> Token {
+    let piece = &text[s..e];
+    Token { start: s, end: e, kind, folded: fold(piece), cap: is_cap(piece) }
+}
+
+fn is_cap(piece: &str) -> bool {
+    piece.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Number of words (UAX #29) in a text.
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<&str> {
+        tokenize(s, 0, s.len()).iter().map(|t| t.text(s)).collect()
+    }
+
+    #[test]
+    fn folds_case_diacritics_and_apostrophes() {
+        assert_eq!(fold("Erdoğan’s"), "erdogan's");
+        assert_eq!(fold("KYIV"), "kyiv");
+        assert_eq!(fold("Dolmabahçe"), "dolmabahce");
+        assert_eq!(fold("cease‐fire"), "cease-fire");
+    }
+
+    #[test]
+    fn tokens_keep_abbreviations_and_split_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The U.S. President", &["The", "U.S.", "President"]),
+            ("retired Lt. Gen. Keith Kellogg", &["retired", "Lt.", "Gen.", "Keith", "Kellogg"]),
+            ("Putin’s response", &["Putin", "’s", "response"]),
+            ("1,000 POWs.", &["1,000", "POWs", "."]),
+            ("J. K. Rowling", &["J.", "K.", "Rowling"]),
+            ("30-day ceasefire", &["30", "-", "day", "ceasefire"]),
+            ("talks end.", &["talks", "end", "."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&toks(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn token_kinds() {
+        let s = "In 2022, “Russia” said";
+        let t = tokenize(s, 0, s.len());
+        let kinds: Vec<TokKind> = t.iter().map(|t| t.kind).collect();
+        use TokKind::*;
+        assert_eq!(kinds, [Word, Number, Punct, Punct, Word, Punct, Word]);
+        assert!(t[4].cap && !t[6].cap);
+    }
+}

@@ -1,0 +1,168 @@
+//! Lines and sentences, with boilerplate and repeated lines dropped.
+//!
+//! Sentences come from UAX #29 sentence boundaries (unicode-segmentation) inside each line, then
+//! boundaries that follow an abbreviation or an initial ("U.S. President", "Lt. Gen. Keith") are
+//! undone: UAX #29 has no abbreviation list, so this part is ours. Every line break ends a
+//! sentence, so headlines without a full stop stand alone.
+
+use std::collections::HashSet;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fold;
+use crate::report::Warning;
+
+/// The sentences of one article.
+#[derive(Debug, Clone, Default)]
+pub struct Segmentation {
+    /// Byte spans of the kept sentences, in text order, trimmed of white space.
+    pub sentences: Vec<(usize, usize)>,
+    /// Lines dropped, and why.
+    pub warnings: Vec<Warning>,
+    /// A headline-like line near the top, when there is one.
+    pub title: Option<(usize, usize)>,
+}
+
+/// Segments an article into sentences.
+pub fn segment(text: &str) -> Segmentation {
+    let lex = crate::lexicon::get();
+    let lines = lines(text);
+    let mut seg = Segmentation::default();
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut kept_lines = 0usize;
+    for (idx, &(s, e)) in lines.iter().enumerate() {
+        let line = &text[s..e];
+        let key = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let terminal = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':']);
+        if words < 15 && lex.boilerplate.iter().any(|b| key.starts_with(b.as_str())) {
+            seg.warnings.push(warn("boilerplate", format!("dropped a line that looks like page furniture: \"{}\"", clip(line)), s, e));
+            continue;
+        }
+        if words >= 3 && !seen.insert(key.clone()) {
+            seg.warnings.push(warn("duplicate-line", format!("dropped a repeated line: \"{}\"", clip(line)), s, e));
+            continue;
+        }
+        if kept_lines == 0 && idx + 1 < lines.len() && (1..=2).contains(&words) && !terminal {
+            seg.warnings.push(warn("section-label", format!("dropped a section label: \"{}\"", clip(line)), s, e));
+            continue;
+        }
+        if seg.title.is_none() && kept_lines < 3 && (3..=30).contains(&words) && !terminal {
+            seg.title = Some((s, e));
+        }
+        kept_lines += 1;
+        split_line(text, s, e, &mut seg.sentences);
+    }
+    seg
+}
+
+fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
+    Warning { kind: kind.into(), message, start: Some(s), end: Some(e) }
+}
+
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(80).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// Non-blank lines as trimmed byte spans.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
+        let (s, e) = trim(text, pos, pos + raw.len());
+        if s < e {
+            out.push((s, e));
+        }
+        pos += raw.len();
+    }
+    out
+}
+
+fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
+    let piece = &text[s..e];
+    let lead = piece.len() - piece.trim_start().len();
+    let t = piece.trim();
+    (s + lead, s + lead + t.len())
+}
+
+/// Splits one line into sentences, appending trimmed spans to `out`.
+fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+    let line = &text[s..e];
+    let mut cur: Option<(usize, usize)> = None;
+    for (i, piece) in line.split_sentence_bound_indices() {
+        let (ps, pe) = trim(text, s + i, s + i + piece.len());
+        if ps >= pe {
+            continue;
+        }
+        cur = match cur {
+            Some((cs, ce)) if ends_with_abbreviation(&text[cs..ce]) || starts_lower(&text[ps..pe]) => Some((cs, pe)),
+            Some(prev) => {
+                out.push(prev);
+                Some((ps, pe))
+            }
+            None => Some((ps, pe)),
+        };
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+}
+
+fn starts_lower(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase)
+}
+
+/// The text ends with "Abbr." or an initial "J." (so the full stop did not end a sentence).
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('.') else { return false };
+    let word = body.rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“').next().unwrap_or("");
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let f = fold(word);
+    crate::lexicon::get().abbreviations.contains(&f) || (f.contains('.') && f.chars().filter(|c| c.is_alphabetic()).count() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        segment(t).sentences.iter().map(|&(s, e)| &t[s..e]).collect()
+    }
+
+    #[test]
+    fn splits_sentences_but_not_after_abbreviations() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The U.S. President spoke. He left.", &["The U.S. President spoke.", "He left."]),
+            ("It was led by retired Lt. Gen. Keith Kellogg. Talks ended.", &["It was led by retired Lt. Gen. Keith Kellogg.", "Talks ended."]),
+            ("Author J. K. Rowling wrote it. Then Mr. Smith read it.", &["Author J. K. Rowling wrote it.", "Then Mr. Smith read it."]),
+            ("Headline Without Stop\nBody starts here. Ends here.", &["Headline Without Stop", "Body starts here.", "Ends here."]),
+            ("“We will fight,” he said. “We will win.” She agreed.", &["“We will fight,” he said.", "“We will win.”", "She agreed."]),
+            ("It met on Jan. 5 in Kyiv. Done.", &["It met on Jan. 5 in Kyiv.", "Done."]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(&sents(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn drops_boilerplate_repeats_and_section_labels_with_warnings() {
+        let t = "Politics\nBig Headline Here Today\n\nBig Headline Here Today\nText one.\n\nRead the original article here\nText two.";
+        let seg = segment(t);
+        assert_eq!(sents(t), ["Big Headline Here Today", "Text one.", "Text two."]);
+        let kinds: Vec<&str> = seg.warnings.iter().map(|w| w.kind.as_str()).collect();
+        assert_eq!(kinds, ["section-label", "duplicate-line", "boilerplate"]);
+        let (s, e) = seg.title.unwrap();
+        assert_eq!(&t[s..e], "Big Headline Here Today");
+    }
+
+    #[test]
+    fn dateline_stays_in_its_sentence() {
+        assert_eq!(sents("KYIV, Ukraine — The talks ended. More."), ["KYIV, Ukraine — The talks ended.", "More."]);
+    }
+}

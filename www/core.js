@@ -1,0 +1,65 @@
+// The engine's request handler, shared by the worker (worker.js) and the in-thread fallback
+// (engine.js). Owns one instance of the wasm core.
+//
+// Requests are plain objects: {type: 'init', wasm?} | {type: 'compare', articles} |
+// {type: 'markdown', articles} | {type: 'version'}. `articles` is [{id, title?, text}].
+import init, { compare, compareMarkdown, version } from './pkg/corroborate.js';
+
+let ready = null;
+
+/**
+ * Instantiates the wasm once. `wasm` is what wasm-bindgen's init accepts (bytes, a
+ * WebAssembly.Module, a URL or a Response); undefined fetches pkg/corroborate_bg.wasm.
+ * Resolves to the engine version.
+ */
+export function initCore(wasm) {
+  if (!ready) {
+    ready = init(wasm === undefined ? undefined : { module_or_path: wasm }).then(
+      () => version(),
+      (e) => {
+        ready = null;
+        throw new Error(`the comparison engine could not be loaded: ${messageOf(e)}`);
+      },
+    );
+  }
+  return ready;
+}
+
+/** Handles one request; resolves to the fields of the answer (without id/ok). */
+export async function handleRequest(msg) {
+  switch (msg && msg.type) {
+    case 'init':
+      return { version: await initCore(msg.wasm) };
+    case 'version':
+      return { version: await initCore() };
+    case 'compare': {
+      await initCore();
+      return { report: JSON.parse(compare(JSON.stringify(msg.articles))) };
+    }
+    case 'markdown': {
+      await initCore();
+      return { markdown: compareMarkdown(JSON.stringify(msg.articles)) };
+    }
+    default:
+      throw new Error(`unknown request type ${JSON.stringify(msg && msg.type)}`);
+  }
+}
+
+/**
+ * True for an error after which the wasm instance must not be used again (a Rust panic or trap
+ * surfaces as a WebAssembly.RuntimeError, and may leave its memory in an inconsistent state).
+ */
+export function isFatal(e) {
+  return typeof WebAssembly === 'object' && e instanceof WebAssembly.RuntimeError;
+}
+
+/** A human message for anything thrown. */
+export function messageOf(e) {
+  if (e instanceof Error) return e.message || String(e);
+  if (typeof e === 'string') return e;
+  try {
+    return JSON.stringify(e);
+  } catch {
+    return String(e);
+  }
+}
