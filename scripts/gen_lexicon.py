@@ -49,6 +49,7 @@ def generate():
     out.append(words("abbreviations.txt", "ABBREVIATIONS", "Abbreviations whose full stop does not end a sentence"))
     out.append(words("stopwords.txt", "STOPWORDS", "Function words ignored when matching facts"))
     out.append(words("boilerplate.txt", "BOILERPLATE", "Line prefixes that are page furniture"))
+    out.append(words("clause_starters.txt", "CLAUSE_STARTERS", "Words that start a clause after a comma"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
 
     out.append("/// Places: (canonical, kind, other spellings, demonyms) (`data/lexicon/places.tsv`).\n")

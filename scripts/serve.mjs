@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { extname, join, resolve, sep, dirname } from 'node:path';
+import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HOST = '127.0.0.1';
@@ -118,8 +118,11 @@ function parseArgs(argv) {
     const [name, inline] = arg.split('=', 2);
     const value = () => (inline !== undefined ? inline : argv[++i]);
     if (name === '--port') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`--port wants 0..65535, got ${arg}`);
+      const raw = value();
+      const n = Number(raw);
+      if (raw === undefined || raw === '' || !Number.isInteger(n) || n < 0 || n > 65535) {
+        throw new Error(`--port wants a number from 0 to 65535, got ${JSON.stringify(raw ?? '')}`);
+      }
       opts.port = n;
     } else if (name === '--root') {
       opts.root = resolve(value());

@@ -45,6 +45,8 @@ pub struct Sentence {
     pub terms: Vec<String>,
     /// Most words are capitalised and there is no final stop: a headline.
     pub headline: bool,
+    /// Clauses as token ranges `[a, b)` of `tokens`, covering them in order.
+    pub clauses: Vec<(usize, usize)>,
 }
 
 /// Analyses one article.
@@ -58,7 +60,8 @@ pub fn analyze(article: &Article) -> Doc {
             let tokens = text::tokenize(text, s, e);
             let terms = terms(&tokens);
             let headline = is_headline(text, &tokens);
-            Sentence { start: s, end: e, tokens, terms, headline }
+            let clauses = clauses(&tokens);
+            Sentence { start: s, end: e, tokens, terms, headline, clauses }
         })
         .collect();
     let lower_words: HashSet<&str> = sentences
@@ -119,6 +122,48 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
     content.len() >= 3 && content.iter().filter(|t| t.cap).count() * 5 >= content.len() * 4
 }
 
+/// A clause needs this many words to stand alone; shorter ones join their neighbour.
+const MIN_CLAUSE_WORDS: usize = 4;
+
+/// Splits a sentence's tokens into clauses: at ";", at a dash, and at a comma followed by a
+/// clause-starting word ("which", "while", "but", …) or a participle ("…, resulting in").
+pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
+    let lex = lexicon::get();
+    let mut cuts = vec![0];
+    for (i, t) in tokens.iter().enumerate() {
+        let cut = match t.folded.as_str() {
+            ";" => Some(i + 1),
+            // A dash, not a hyphen: folded to "-", but longer than one byte (— or –) or spaced.
+            "-" if t.end - t.start > 1 || (i > 0 && tokens[i - 1].end < t.start && tokens.get(i + 1).is_some_and(|n| n.start > t.end)) => Some(i + 1),
+            "," => tokens.get(i + 1).filter(|n| n.is_word() && (lex.clause_starters.contains(&n.folded) || (n.folded.ends_with("ing") && n.folded.len() > 5))).map(|_| i + 1),
+            _ => None,
+        };
+        if let Some(c) = cut {
+            cuts.push(c);
+        }
+    }
+    cuts.push(tokens.len());
+    cuts.dedup();
+    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.is_word()).count();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for w in cuts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a >= b {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if words(last.0, last.1) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.1 = b,
+            _ => out.push((a, b)),
+        }
+    }
+    // A short first clause that nothing followed stays; a short last one was merged above.
+    if out.len() > 1 && words(out[0].0, out[0].1) < MIN_CLAUSE_WORDS {
+        let first = out.remove(0);
+        out[0].0 = first.0;
+    }
+    out
+}
+
 /// Light suffix stripping for matching ("exchanged" ~ "exchange", "talks" ~ "talk"): enough for
 /// news English, where a full lemmatiser would cost more than it gains here.
 pub fn stem(w: &str) -> String {
@@ -176,7 +221,12 @@ pub fn terms(tokens: &[Token]) -> Vec<String> {
         }
         let t = words[i];
         i += 1;
-        if t.kind == TokKind::Punct || lex.is_stopword(&t.folded) || lex.speech_verbs.contains(&t.folded) {
+        // Numbers are matched as quantities (value and counted thing), not as words.
+        if t.kind != TokKind::Word
+            || lex.is_stopword(&t.folded)
+            || lex.speech_verbs.contains(&t.folded)
+            || lex.number_words.contains_key(&t.folded)
+        {
             continue;
         }
         let w = t.folded.trim_end_matches('.');
@@ -221,6 +271,23 @@ mod tests {
         assert_eq!(t("1,000 POWs were swapped"), t("1,000 prisoners of war were exchanged"));
         assert!(!t("the talks").is_empty());
         assert!(t("the of and").is_empty());
+    }
+
+    #[test]
+    fn splits_clauses() {
+        let cl = |s: &str| {
+            let t = text::tokenize(s, 0, s.len());
+            clauses(&t).into_iter().map(|(a, b)| s[t[a].start..t[b - 1].end].to_string()).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            cl("The talks concluded after less than two hours, resulting in an exchange of 1,000 POWs each."),
+            ["The talks concluded after less than two hours,", "resulting in an exchange of 1,000 POWs each."]
+        );
+        assert_eq!(cl("Russia, Ukraine and Turkey met in Istanbul today."), ["Russia, Ukraine and Turkey met in Istanbul today."]);
+        assert_eq!(
+            cl("The talks, which lasted less than two hours, ended; both sides agreed to meet again."),
+            ["The talks, which lasted less than two hours, ended;", "both sides agreed to meet again."]
+        );
     }
 
     #[test]

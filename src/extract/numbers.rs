@@ -68,8 +68,12 @@ impl Quantity {
         format!("{op}{}", fmt_num(self.value))
     }
 
-    /// Two wordings that can both be true.
+    /// Two wordings that can both be true. The same figure with different bounds ("three years"
+    /// / "over three years") counts as compatible: news writes round figures loosely.
     pub fn compatible(&self, other: &Quantity) -> bool {
+        if self.value == other.value {
+            return true;
+        }
         let (a0, a1) = self.interval();
         let (b0, b1) = other.interval();
         a0 <= b1 && b0 <= a1

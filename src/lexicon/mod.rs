@@ -36,6 +36,7 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
+    pub clause_starters: HashSet<String>,
     pub places: Vec<Place>,
     /// Folded name or other spelling → index into `places`.
     pub place_names: HashMap<String, usize>,
@@ -141,6 +142,7 @@ fn build() -> Lexicon {
         stopwords: set(tables::STOPWORDS),
         boilerplate: tables::BOILERPLATE.iter().map(|s| fold(s)).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
+        clause_starters: set(tables::CLAUSE_STARTERS),
         places,
         place_names,
         demonyms,

@@ -306,6 +306,27 @@ pub static BOILERPLATE: &[&str] = &[
     "this article was originally published",
 ];
 
+/// Words that start a clause after a comma (`data/lexicon/clause_starters.txt`).
+pub static CLAUSE_STARTERS: &[&str] = &[
+    "after",
+    "although",
+    "amid",
+    "as",
+    "because",
+    "before",
+    "but",
+    "following",
+    "since",
+    "though",
+    "when",
+    "where",
+    "whereas",
+    "which",
+    "while",
+    "with",
+    "yet",
+];
+
 /// Verbs that attribute speech (`data/lexicon/speech_verbs.txt`).
 pub static SPEECH_VERBS: &[&str] = &[
     "acknowledged",

@@ -1,0 +1,202 @@
+//! Typed conflicts between sources.
+//!
+//! - number: quantities counting the same thing in sentences of one fact (or in a candidate pair of
+//!   similar sentences) whose intervals do not overlap are a conflict; overlapping but differently
+//!   worded ones ("less than two hours" / "just over an hour") are reported as compatible.
+//! - role: one person given the same office of different countries ("U.S. President" /
+//!   "Ukrainian President") by different sources.
+//! - date: different dates of the same granularity inside one fact.
+//! - quote: one speaker quoted by different sources with mostly the same words, worded differently.
+//!
+//! Spelling variants of a name are never conflicts: they are merged into the entity.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::entities::Resolved;
+use super::facts::{Similarity, Unit, UnitId, THRESHOLD};
+use super::{evidence, sentence_unit, QuoteGroup};
+use crate::extract::{Doc, Quantity};
+use crate::report::{Conflict, ConflictKind, ConflictValue, Evidence, Severity};
+
+/// Pairs of similar sentences compared for numbers (below the fact threshold: the same number
+/// can be told in sentences that otherwise differ).
+const NUMBER_PAIR_THRESHOLD: f32 = THRESHOLD * 0.6;
+
+pub fn find(
+    docs: &[Doc],
+    resolved: &Resolved,
+    entity_index: &[usize],
+    entity_names: &[String],
+    facts: &[(String, Vec<UnitId>)],
+    sim: &Similarity,
+    quotes: &[QuoteGroup],
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    numbers(docs, facts, sim, &mut out);
+    dates(docs, facts, sim, &mut out);
+    roles(docs, resolved, entity_index, entity_names, &mut out);
+    quote_wording(docs, quotes, &mut out);
+    out.sort_by(|a, b| {
+        a.severity.cmp(&b.severity).then(a.kind.cmp(&b.kind)).then(a.subject.cmp(&b.subject)).then(a.values[0].value.cmp(&b.values[0].value))
+    });
+    out
+}
+
+fn value_list(docs: &[Doc], groups: BTreeMap<String, BTreeSet<Unit>>) -> Vec<ConflictValue> {
+    groups
+        .into_iter()
+        .map(|(value, units)| {
+            let mut sources: Vec<usize> = units.iter().map(|u| u.doc).collect();
+            sources.dedup();
+            ConflictValue {
+                value,
+                sources: sources.iter().map(|&d| docs[d].id.clone()).collect(),
+                evidence: units.iter().map(|u| evidence(docs, u)).collect(),
+            }
+        })
+        .collect()
+}
+
+fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
+    let units = &sim.units;
+    // Related pairs of units: in one fact, or similar enough as a candidate pair.
+    let mut related: BTreeSet<(UnitId, UnitId)> = BTreeSet::new();
+    let mut fact_of: BTreeMap<UnitId, String> = BTreeMap::new();
+    for (id, members) in facts {
+        for (i, &a) in members.iter().enumerate() {
+            fact_of.insert(a, id.clone());
+            for &b in &members[i + 1..] {
+                if units[a].doc != units[b].doc {
+                    related.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    for (&(a, b), &s) in &sim.scores {
+        if s >= NUMBER_PAIR_THRESHOLD {
+            related.insert((a, b));
+        }
+    }
+    let qs_of = |u: UnitId| {
+        let u = units[u];
+        docs[u.doc].quantities.iter().filter(move |q| q.sentence == u.sentence && u.start <= q.start && q.start < u.end && !q.counts.is_empty())
+    };
+    // Quantities about one counted thing that differ between related units, grouped per thing.
+    let mut groups: BTreeMap<String, Vec<(UnitId, &Quantity)>> = BTreeMap::new();
+    let mut disagree: BTreeSet<String> = BTreeSet::new();
+    for &(a, b) in &related {
+        for qa in qs_of(a) {
+            for qb in qs_of(b) {
+                if qa.counts != qb.counts || qa.display_value() == qb.display_value() {
+                    continue;
+                }
+                if !qa.compatible(qb) {
+                    disagree.insert(qa.counts.clone());
+                }
+                let g = groups.entry(qa.counts.clone()).or_default();
+                g.push((a, qa));
+                g.push((b, qb));
+            }
+        }
+    }
+    for (counts, members) in groups {
+        let mut values: BTreeMap<String, BTreeSet<Unit>> = BTreeMap::new();
+        for (u, q) in &members {
+            values.entry(q.display_value()).or_default().insert(units[*u]);
+        }
+        let fact = members.iter().find_map(|(u, _)| fact_of.get(u)).cloned();
+        out.push(Conflict {
+            kind: ConflictKind::Number,
+            severity: if disagree.contains(&counts) { Severity::Conflict } else { Severity::Compatible },
+            subject: counts,
+            fact,
+            values: value_list(docs, values),
+        });
+    }
+}
+
+/// The granularity of a date value: "2022" year, "2022-03" month, "--05-12" day, …
+fn granularity(v: &str) -> usize {
+    if v.starts_with("weekday") {
+        return 9;
+    }
+    v.matches('-').count() + if v.starts_with("--") { 10 } else { 0 }
+}
+
+fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
+    for (id, members) in facts.iter().filter(|(_, m)| m.len() > 1) {
+        let mut by_gran: BTreeMap<usize, BTreeMap<String, BTreeSet<Unit>>> = BTreeMap::new();
+        for &ui in members {
+            let u = sim.units[ui];
+            for x in docs[u.doc].dates.iter().filter(|x| x.sentence == u.sentence && u.start <= x.start && x.start < u.end) {
+                by_gran.entry(granularity(&x.value)).or_default().entry(x.value.clone()).or_default().insert(u);
+            }
+        }
+        for (_, values) in by_gran {
+            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
+            if values.len() > 1 && sources.len() > 1 {
+                out.push(Conflict { kind: ConflictKind::Date, severity: Severity::Conflict, subject: "date".into(), fact: Some(id.clone()), values: value_list(docs, values) });
+            }
+        }
+    }
+}
+
+fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names: &[String], out: &mut Vec<Conflict>) {
+    for (ci, c) in resolved.entities.iter().enumerate() {
+        // head → country → sentences
+        let mut heads: BTreeMap<&str, BTreeMap<String, BTreeSet<Unit>>> = BTreeMap::new();
+        for &(di, mi) in &c.members {
+            let m = &docs[di].mentions[mi];
+            if let Some(r) = &m.role {
+                if let Some(country) = r.country {
+                    heads.entry(r.head.as_str()).or_default().entry(format!("{} ({country})", r.title)).or_default().insert(sentence_unit(docs, di, m.sentence));
+                }
+            }
+        }
+        for (head, values) in heads {
+            let countries: BTreeSet<&str> = values.keys().map(|k| k.rsplit('(').next().unwrap_or("")).collect();
+            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
+            if countries.len() > 1 && sources.len() > 1 {
+                let name = entity_names.get(entity_index[ci]).cloned().unwrap_or_default();
+                out.push(Conflict {
+                    kind: ConflictKind::Role,
+                    severity: Severity::Conflict,
+                    subject: format!("{name}: {head}"),
+                    fact: None,
+                    values: value_list(docs, values),
+                });
+            }
+        }
+    }
+}
+
+fn words(s: &str) -> BTreeSet<String> {
+    crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded).collect()
+}
+
+fn quote_wording(docs: &[Doc], quotes: &[QuoteGroup], out: &mut Vec<Conflict>) {
+    for (i, a) in quotes.iter().enumerate() {
+        for b in &quotes[i + 1..] {
+            if a.speaker_entity.is_none() || a.speaker_entity != b.speaker_entity || a.sources.iter().any(|s| b.sources.contains(s)) {
+                continue;
+            }
+            let (wa, wb) = (words(&a.text), words(&b.text));
+            let inter = wa.intersection(&wb).count();
+            let union = wa.union(&wb).count();
+            if inter >= 3 && inter * 2 >= union {
+                let mk = |g: &QuoteGroup| ConflictValue {
+                    value: g.text.clone(),
+                    sources: g.sources.iter().map(|&d| docs[d].id.clone()).collect(),
+                    evidence: g.sentences.iter().map(|&(d, s)| evidence(docs, &sentence_unit(docs, d, s))).collect::<Vec<Evidence>>(),
+                };
+                out.push(Conflict {
+                    kind: ConflictKind::Quote,
+                    severity: Severity::Conflict,
+                    subject: a.speaker.clone().unwrap_or_default(),
+                    fact: None,
+                    values: vec![mk(a), mk(b)],
+                });
+            }
+        }
+    }
+}
