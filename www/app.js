@@ -37,7 +37,7 @@ let busy = false;
 // ---------------------------------------------------------------- article boxes
 
 let nextKey = 1; // for element ids; never reused, unlike the visible numbers
-const boxes = []; // [{li, heading, title, text, words, remove}]
+const boxes = []; // [{li, heading, titleLabel, textLabel, title, text, words, remove}]
 
 function addBox({ title = '', text = '' } = {}, { focus = false } = {}) {
   const key = nextKey++;
@@ -51,7 +51,7 @@ function addBox({ title = '', text = '' } = {}, { focus = false } = {}) {
     textLabel: h('label', { for: textarea.id }),
     title: titleInput,
     text: textarea,
-    words: h('p', { class: 'words muted', 'aria-live': 'off' }),
+    words: h('p', { class: 'words muted' }),
     remove: h('button', { type: 'button', class: 'remove link-button' }, 'Remove'),
   };
   box.li = h(
@@ -98,8 +98,9 @@ function renumber() {
   boxes.forEach((box, i) => {
     const id = articleId(i);
     box.heading.textContent = id;
-    box.titleLabel.textContent = `${id} title (optional)`;
-    box.textLabel.textContent = `${id} text`;
+    // Visible: "Title (optional)", "Text"; announced: "Article 2 Title (optional)", ...
+    box.titleLabel.replaceChildren(h('span', { class: 'visually-hidden' }, `${id} `), 'Title (optional)');
+    box.textLabel.replaceChildren(h('span', { class: 'visually-hidden' }, `${id} `), 'Text');
     box.remove.setAttribute('aria-label', `Remove ${id}`);
     box.remove.disabled = boxes.length <= 1;
   });
@@ -129,6 +130,7 @@ function collectArticles() {
 
 let saveTimer = 0;
 let storageFailed = false;
+const dirtyBoxes = new Set(); // boxes whose word count is out of date
 
 function loadSaved() {
   try {
@@ -165,15 +167,20 @@ function saveNow() {
   }
 }
 
-function scheduleSave() {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(saveNow, SAVE_DELAY_MS);
+/** The work after an edit, done once typing pauses (articles can be megabytes long). */
+function settle() {
+  for (const box of dirtyBoxes) if (boxes.includes(box)) updateWords(box);
+  dirtyBoxes.clear();
+  saveNow();
+  // Flag results that no longer match the articles.
+  if (lastRun) ui.stale.hidden = runKey(collectArticles()) === lastRun.key;
 }
 
-/** After any edit: save soon, and flag results that no longer match the articles. */
-function changed() {
-  scheduleSave();
-  if (lastRun) ui.stale.hidden = runKey(collectArticles()) === lastRun.key;
+/** After any edit (of `box`, if given): save and recount soon. */
+function changed(box) {
+  if (box) dirtyBoxes.add(box);
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(settle, SAVE_DELAY_MS);
 }
 
 const runKey = (articles) => JSON.stringify(articles);
@@ -207,7 +214,7 @@ function setBusy(on) {
 async function runCompare() {
   if (busy) return;
   clearError();
-  saveNow();
+  settle();
   const articles = collectArticles();
   const count = `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}`;
   setBusy(true);
@@ -288,8 +295,7 @@ function loadExample() {
   if (hasText && !window.confirm('Replace your articles with the example? Your current text will be lost.')) return;
   setBoxes(EXAMPLE_ARTICLES.map((a) => ({ title: '', text: a.text })));
   clearError();
-  saveNow();
-  changed();
+  settle();
   setStatus(`Example loaded: ${EXAMPLE_ARTICLES.length} articles about one story. Press Compare.`);
 }
 
@@ -300,7 +306,7 @@ function clearAll() {
   ui.results.hidden = true;
   ui.report.replaceChildren();
   clearError();
-  saveNow();
+  settle();
   setStatus('All articles removed.');
   boxes[0].text.focus();
 }
@@ -309,9 +315,7 @@ function start() {
   setBoxes(loadSaved());
 
   ui.list.addEventListener('input', (event) => {
-    const box = boxes.find((b) => b.text === event.target);
-    if (box) updateWords(box);
-    changed();
+    changed(boxes.find((b) => b.text === event.target));
   });
   ui.list.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -330,8 +334,8 @@ function start() {
   ui.exportJson.addEventListener('click', exportJson);
   ui.exportMd.addEventListener('click', exportMarkdown);
   // Never lose the last keystrokes to the save delay.
-  window.addEventListener('pagehide', () => saveTimer && saveNow());
-  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && saveNow());
+  window.addEventListener('pagehide', () => saveTimer && settle());
+  document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && settle());
 
   showEngine();
   if (BUILD.serviceWorker && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {

@@ -132,8 +132,11 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
         waiter.resolve(result);
       } else if (fatal) {
         waiter.reject(new Error(FATAL_HINT.replace('%s', error)));
-        // The worker closes itself after a fatal error; start a fresh one.
-        if (worker === w) restart();
+        // The worker closes itself after a fatal error: fail whatever else it had, start afresh.
+        if (worker === w) {
+          rejectAll(new Error('the comparison engine was restarted after an internal error; please try again'));
+          restart();
+        }
       } else {
         waiter.reject(new Error(error));
       }
@@ -171,12 +174,24 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
   }
 
   function restart() {
-    if (!terminated) spawn();
+    if (terminated) return;
+    try {
+      spawn();
+    } catch (e) {
+      console.warn('Corroborate: could not restart the engine worker:', e);
+      stop(); // the next request tries again
+    }
   }
 
   async function ready() {
     if (terminated) throw new Error('the comparison engine was shut down; reload the page');
-    if (!worker) spawn();
+    if (!worker) {
+      try {
+        spawn();
+      } catch (e) {
+        throw new WorkerUnavailable(`the engine worker could not be created: ${messageOf(e)}`);
+      }
+    }
     return started;
   }
 

@@ -53,7 +53,13 @@ const WARNING_LABELS = {
   boilerplate: 'Boilerplate',
   'not-english': 'Not English',
   short: 'Short',
+  'section-label': 'Section label',
 };
+/** A label for a warning kind: a known one, or "some-kind" as "Some kind". */
+const warningLabel = (kind) =>
+  WARNING_LABELS[kind] || String(kind).charAt(0).toUpperCase() + String(kind).slice(1).replace(/-/g, ' ');
+/** Above this many single-source details, their per-source groups start folded. */
+const FOLD_SINGLES_OVER = 20;
 
 /**
  * Renders a report. `articles` ([{id, title?, text}], what was compared) lets warnings show the
@@ -149,12 +155,13 @@ function renderOverview(report, ctx) {
             { class: 'warnings', 'aria-label': `Warnings about ${s.id}` },
             s.warnings.map((w) => {
               const passage = ctx.passage(s.id, w.start, w.end);
+              const quoted = passage && !w.message.includes(passage); // the message may quote it already
               return h(
                 'li',
                 { class: 'warning' },
-                h('strong', {}, WARNING_LABELS[w.kind] || w.kind, ': '),
+                h('strong', {}, warningLabel(w.kind), ': '),
                 w.message,
-                passage ? [' ', h('q', { class: 'passage' }, passage)] : null,
+                quoted ? [' ', h('q', { class: 'passage' }, passage)] : null,
               );
             }),
           )
@@ -254,14 +261,19 @@ function renderSingles(report, ctx) {
     if (!groups.has(id)) groups.set(id, []);
     groups.get(id).push(f);
   }
+  const fold = singles.length > FOLD_SINGLES_OVER;
   const blocks = [];
   for (const [id, facts] of groups) {
     if (facts.length === 0) continue;
     blocks.push(
       h(
-        'div',
-        { class: 'group' },
-        h('h4', { class: 'group-title' }, 'Only in ', ctx.tag(id), h('span', { class: 'count' }, ` (${facts.length})`)),
+        'details',
+        { class: 'group', open: !fold },
+        h(
+          'summary',
+          {},
+          h('h4', { class: 'group-title' }, 'Only in ', ctx.tag(id), h('span', { class: 'count' }, ` (${facts.length})`)),
+        ),
         h(
           'ul',
           { class: 'items' },
@@ -282,6 +294,7 @@ function renderSingles(report, ctx) {
     'details',
     'Single-source details',
     singles.length,
+    fold ? h('p', { class: 'hint' }, 'Open a source to see what only it says.') : null,
     blocks.length ? blocks : empty('Every fact is told by more than one source.'),
   );
 }

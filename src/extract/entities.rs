@@ -223,16 +223,16 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         }
     }
     let has_title = head.is_some() || honorific;
-    let name_start = if has_title && k < b { k } else { a };
+    if has_title && k >= b {
+        return; // a title without a name: "the President said"
+    }
+    let name_start = if has_title { k } else { a };
     if !has_title {
         // No title: a demonym before the name stays out of the role.
         country = None;
         title_words.clear();
     }
-    if name_start >= b {
-        return; // a title without a name: "the President said"
-    }
-    let role = if head.is_some() {
+    let role = if head.is_some() && name_start > 0 {
         let title = title_words.join(" ");
         Some(RoleMention {
             title,

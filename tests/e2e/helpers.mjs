@@ -1,0 +1,203 @@
+// Shared by the browser tests: Chromium, the local server, the engine run in node for the
+// expected results, and checks that run after every page (requests, console errors).
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const RESULTS_DIR = join(ROOT, 'test-results');
+export const DIST_FILE = join(ROOT, 'dist', 'corroborate.html');
+export const DIST_URL = pathToFileURL(DIST_FILE).href;
+
+export { startServer } from '../../scripts/serve.mjs';
+export { EXAMPLE_ARTICLES } from '../../www/pkg/examples.js';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Belt and braces: no name but the test server's resolves, so nothing can leave the machine.
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+export function screenshotPath(name) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  return join(RESULTS_DIR, name);
+}
+
+// ------------------------------------------------------------------ the engine, in node
+
+let glue = null;
+async function engine() {
+  if (!glue) {
+    glue = await import('../../www/pkg/corroborate.js');
+    glue.initSync({ module: readFileSync(join(ROOT, 'www', 'pkg', 'corroborate_bg.wasm')) });
+  }
+  return glue;
+}
+
+/** The report the page should show for these articles ([{id, title?, text}]). */
+export async function expectedReport(articles) {
+  return JSON.parse((await engine()).compare(JSON.stringify(articles)));
+}
+
+export async function expectedMarkdown(articles) {
+  return (await engine()).compareMarkdown(JSON.stringify(articles));
+}
+
+/** The engine's error message for these articles (asserts there is one). */
+export async function expectedError(articles) {
+  const { compare } = await engine();
+  try {
+    compare(JSON.stringify(articles));
+  } catch (e) {
+    return e.message;
+  }
+  assert.fail('the engine accepted articles it should refuse');
+}
+
+/** What the page sends for the example: ids by position, no titles. */
+export const exampleInput = (articles) => articles.map((a, i) => ({ id: `Article ${i + 1}`, text: a.text }));
+
+/** The overview counts, as render.js computes them. */
+export function counts(report) {
+  return {
+    sources: report.sources.length,
+    corroborated: report.facts.filter((f) => f.corroboration >= 2).length,
+    conflicts: report.conflicts.length,
+    single: report.facts.filter((f) => f.corroboration < 2).length,
+  };
+}
+
+export const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+// ------------------------------------------------------------------ pages
+
+/**
+ * Opens a fresh context and page, runs `fn({context, page, requests})`, then checks that every
+ * request went where `allowRequest` says and that nothing was logged as an error, and closes
+ * the context.
+ */
+export async function withPage(browser, { allowRequest, allowConsoleError = () => false, contextOptions = {} }, fn) {
+  const context = await browser.newContext({ acceptDownloads: true, ...contextOptions });
+  const requests = [];
+  const problems = [];
+  context.on('request', (r) => requests.push(r.url()));
+  const watch = (page) => {
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !allowConsoleError(m.text())) problems.push(`console error: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  };
+  context.on('page', watch);
+  try {
+    const page = await context.newPage();
+    await fn({ context, page, requests });
+    const outside = requests.filter((u) => !allowRequest(u));
+    assert.deepEqual(outside, [], 'requests went somewhere other than allowed');
+    assert.deepEqual(problems, [], 'the page logged errors');
+  } finally {
+    await context.close();
+  }
+}
+
+/** A request checker for pages served at `base` (http://127.0.0.1:PORT/). */
+export function localOnly(base) {
+  const origin = new URL(base).origin;
+  return (url) => {
+    if (url.startsWith('data:') || url.startsWith(`blob:${origin}/`)) return true;
+    try {
+      return new URL(url).origin === origin;
+    } catch {
+      return false;
+    }
+  };
+}
+
+export const fileOnly = (url) => /^(file|data|blob):/.test(url);
+
+/** Clicks Compare and waits until the page reports success; returns the status line. */
+export async function compareAndWait(page) {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await page.locator('#results:not([hidden])').waitFor();
+  await page.waitForFunction(() => /^Compared /.test(document.getElementById('status').textContent));
+  return page.locator('#status').textContent();
+}
+
+/** The numbers in the overview line, by stat key. */
+export async function shownCounts(page) {
+  const get = async (key) => Number(await page.locator(`[data-stat="${key}"] .stat-num`).textContent());
+  return {
+    sources: await get('sources'),
+    corroborated: await get('corroborated'),
+    conflicts: await get('conflicts'),
+    single: await get('single'),
+  };
+}
+
+/**
+ * Asserts that the results on `page` show `report`: counts, every fact with its evidence and
+ * sources, every conflict value with its evidence, entities and quotes, all as text.
+ */
+export async function assertReportShown(page, report, articles) {
+  const expected = counts(report);
+  assert.deepEqual(await shownCounts(page), expected, 'overview counts');
+  assert.ok(expected.corroborated + expected.single > 0, 'the report has facts');
+  assert.equal(await page.locator('#facts .fact').count(), expected.corroborated, 'corroborated facts listed');
+  assert.equal(await page.locator('#details .fact').count(), expected.single, 'single-source details listed');
+  assert.equal(await page.locator('#conflicts .conflict').count(), expected.conflicts, 'conflicts listed');
+  assert.equal(await page.locator('#entities .entity').count(), report.entities.length, 'entities listed');
+  assert.equal(await page.locator('#quotes .quote').count(), report.quotes.length, 'quotes listed');
+
+  const text = await page.locator('#report').textContent();
+  const byId = new Map(articles.map((a) => [a.id, a.text]));
+  const verbatim = [];
+  for (const f of report.facts) {
+    assert.ok(text.includes(f.summary), `fact summary shown: ${f.summary.slice(0, 60)}`);
+    const item = page.locator(`[id="fact-${f.id}"]`);
+    const tags = f.corroboration >= 2 ? f.sources : [];
+    for (const id of tags) {
+      assert.ok((await item.locator('.source-tag', { hasText: id }).count()) > 0, `fact ${f.id} names ${id}`);
+    }
+    for (const e of f.evidence) {
+      // (A single-source detail shows its sentence once, as the summary, when the two are equal.)
+      assert.ok(text.includes(e.text), `evidence of ${f.id} from ${e.source} shown`);
+      if (squash(byId.get(e.source) || '').includes(squash(e.text))) verbatim.push(e);
+    }
+  }
+  // The evidence is real text of the articles, not something made up.
+  assert.ok(verbatim.length > 0, 'some evidence sentence is text of its article');
+  if (expected.corroborated === 0) {
+    await assertVisibleText(page.locator('#facts .empty'), 'No fact is told by more than one source.');
+  }
+  for (const c of report.conflicts) {
+    assert.ok(text.includes(c.subject), `conflict subject shown: ${c.subject}`);
+    for (const v of c.values) {
+      assert.ok(text.includes(v.value), `conflict value shown: ${v.value}`);
+      for (const e of v.evidence) assert.ok(text.includes(e.text), `conflict evidence shown: ${e.text.slice(0, 60)}`);
+    }
+  }
+  if (expected.conflicts === 0) await assertVisibleText(page.locator('#conflicts .empty'), 'No conflicts found');
+  for (const e of report.entities) assert.ok(text.includes(e.name), `entity shown: ${e.name}`);
+  for (const q of report.quotes) assert.ok(text.includes(q.text), `quote shown: ${q.text.slice(0, 60)}`);
+  for (const s of report.sources) assert.ok(text.includes(s.title), `source title shown: ${s.title}`);
+}
+
+export async function assertVisibleText(locator, substring) {
+  assert.ok(await locator.isVisible(), `visible: ${substring}`);
+  assert.ok((await locator.textContent()).includes(substring), `shows "${substring}"`);
+}

@@ -1,0 +1,401 @@
+// The served page (www/ over http://127.0.0.1): compare, safety, persistence, errors, offline.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, test } from 'node:test';
+import {
+  EXAMPLE_ARTICLES,
+  assertReportShown,
+  compareAndWait,
+  exampleInput,
+  expectedError,
+  expectedMarkdown,
+  expectedReport,
+  launchBrowser,
+  localOnly,
+  screenshotPath,
+  shownCounts,
+  squash,
+  startServer,
+  withPage,
+} from './helpers.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  [server, browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const open = (fn, options = {}) => withPage(browser, { allowRequest: localOnly(server.url), ...options }, fn);
+const textareas = (page) => page.locator('#articles textarea');
+
+describe('served page', () => {
+  test('compares the example: overview, facts with evidence, conflicts, entities, exports', async () => {
+    await open(async ({ page, requests }) => {
+      await page.goto(server.url);
+      await page.getByRole('button', { name: 'Load example' }).click();
+      assert.equal(await textareas(page).count(), EXAMPLE_ARTICLES.length);
+      for (const [i, a] of EXAMPLE_ARTICLES.entries()) {
+        assert.equal(await page.getByLabel(`Article ${i + 1} text`).inputValue(), a.text);
+      }
+      const status = await compareAndWait(page);
+      assert.match(status, /^Compared 5 articles in \d+ ms/);
+
+      const input = exampleInput(EXAMPLE_ARTICLES);
+      const report = await expectedReport(input);
+      await assertReportShown(page, report, input);
+      const shown = await shownCounts(page);
+      assert.equal(shown.sources, 5);
+      assert.ok(shown.corroborated + shown.single > 0, 'some fact is shown');
+      // A sentence of the seed story itself (Article 1 tells of the prisoner exchange).
+      await assert.doesNotReject(
+        page.locator('#report .evidence-text, #report .fact-summary').filter({ hasText: 'prisoners of war' }).first().waitFor(),
+      );
+      for (const h of ['Overview', 'Conflicts', 'Corroborated facts', 'Single-source details', 'Quotes']) {
+        assert.ok(await page.getByRole('heading', { name: new RegExp(`^${h}`) }).isVisible(), `heading ${h}`);
+      }
+      // Basic accessibility: every control is labelled, every button named, headings do not skip levels.
+      const a11y = await page.evaluate(() => {
+        const unlabelled = [...document.querySelectorAll('input, textarea, select')].filter((el) => el.labels.length === 0).map((el) => el.id);
+        const unnamed = [...document.querySelectorAll('button')].filter((b) => !(b.getAttribute('aria-label') || b.textContent).trim()).length;
+        const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1]));
+        const skips = levels.filter((l, i) => i > 0 && l > levels[i - 1] + 1).length;
+        return { unlabelled, unnamed, skips, h1: levels.filter((l) => l === 1).length, lang: document.documentElement.lang };
+      });
+      assert.deepEqual(a11y, { unlabelled: [], unnamed: 0, skips: 0, h1: 1, lang: 'en' });
+      // The engine ran in the worker, whose requests the page saw come from this server.
+      assert.match(await page.locator('#version').textContent(), /background worker/);
+      assert.ok(requests.some((u) => u.endsWith('/pkg/corroborate_bg.wasm')), 'the wasm was fetched locally');
+
+      await page.locator('#results').screenshot({ path: screenshotPath('results.png') });
+      await page.screenshot({ path: screenshotPath('page.png'), fullPage: true });
+
+      const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
+      assert.equal(json.suggestedFilename(), 'corroborate-report.json');
+      assert.deepEqual(JSON.parse(readFileSync(await json.path(), 'utf8')), report);
+      const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
+      assert.equal(md.suggestedFilename(), 'corroborate-report.md');
+      assert.equal(readFileSync(await md.path(), 'utf8'), await expectedMarkdown(input));
+
+      // Editing an article flags the results as out of date.
+      assert.ok(await page.locator('#stale-note').isHidden());
+      await page.getByLabel('Article 2 text').press('End');
+      await page.getByLabel('Article 2 text').pressSequentially(' More.');
+      await page.locator('#stale-note').waitFor();
+    });
+  });
+
+  test('pasted markup is shown as text and never runs', async () => {
+    const a = 'Officials met in <img src=x onerror="window.__xss=1"> Istanbul on Friday. ' +
+      '<script>window.__xss=1</script> The talks lasted less than two hours.';
+    const b = '<svg onload="window.__xss=1"><circle r="5"/></svg> Officials met in Istanbul on Friday. ' +
+      'The talks lasted just over an hour. <b onmouseover="window.__xss=1">Bold claim</b>';
+    const title = '<img src=x onerror="window.__xss=2">';
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      await page.getByLabel('Article 1 title (optional)').fill(title);
+      await page.getByLabel('Article 1 text').fill(a);
+      await page.getByLabel('Article 2 text').fill(b);
+      await compareAndWait(page);
+      await page.waitForTimeout(300); // time for a broken image's onerror to fire, if it existed
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+      assert.equal(await page.locator('#main img, #main svg, #main script, #main b, #main circle').count(), 0);
+
+      // The literal markup is on screen as text: the title in the sources list, and the
+      // sentences exactly as the engine gives them.
+      const input = [{ id: 'Article 1', title, text: a }, { id: 'Article 2', text: b }];
+      const report = await expectedReport(input);
+      await assertReportShown(page, report, input);
+      assert.ok(await page.locator('.source-title', { hasText: title }).isVisible(), 'title shown as text');
+      const shownText = await page.locator('#report').textContent();
+      const markup = ['<script>window.__xss=1</script>', '<svg onload="window.__xss=1">', 'onerror="window.__xss=1"'];
+      const evidence = report.facts.flatMap((f) => f.evidence.map((e) => e.text)).join('\n');
+      for (const m of markup.filter((m) => evidence.includes(m))) assert.ok(shownText.includes(m), `shows ${m}`);
+      // Reload: the markup comes back from storage as text too.
+      await page.reload();
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), a);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+    });
+  });
+
+  test('renders every kind of report content as text (synthetic report)', async () => {
+    const evil = (tag) => `<img src=x onerror="window.__xss='${tag}'"><script>window.__xss='${tag}'</script>`;
+    const ev = (source, text) => ({ source, sentence: 0, start: 0, end: text.length, text });
+    const report = {
+      schema_version: 1,
+      offset_unit: 'utf-16',
+      sources: [
+        { id: 'A', title: `Title ${evil('title')}`, words: 10, sentences: 1, sentence_spans: [[0, 5]],
+          warnings: [{ kind: 'boilerplate', message: `Dropped ${evil('warning')}`, start: 0, end: 10 }] },
+        { id: 'B', title: 'Plain title', words: 12, sentences: 2, sentence_spans: [[0, 5]], warnings: [] },
+      ],
+      entities: [{ id: 'e0', name: `Umerov ${evil('entity')}`, kind: 'person', variants: ['Rustem Umerov'], sources: ['A', 'B'],
+        roles: [{ role: 'Defense Minister (Ukraine)', sources: ['A', 'B'], evidence: [] }], mentions: [] }],
+      facts: [
+        { id: 'f0', summary: `Both sides will swap prisoners ${evil('fact')}`, sources: ['A', 'B'], corroboration: 2,
+          evidence: [ev('A', `A says prisoners ${evil('evidence')}`), ev('B', 'B says prisoners too')] },
+        { id: 'f1', summary: 'Only A says this.', sources: ['A'], corroboration: 1, evidence: [ev('A', 'Only A says this.')] },
+      ],
+      conflicts: [
+        { kind: 'number', severity: 'compatible', subject: 'talks duration', fact: null,
+          values: [{ value: 'less than two hours', sources: ['A'], evidence: [ev('A', 'The talks lasted less than two hours.')] },
+                   { value: 'just over an hour', sources: ['B'], evidence: [ev('B', 'It took just over an hour.')] }] },
+        { kind: 'role', severity: 'conflict', subject: `Donald Trump ${evil('subject')}`, fact: 'f0',
+          values: [{ value: `U.S. President ${evil('value')}`, sources: ['A'], evidence: [ev('A', 'U.S. President Donald Trump.')] },
+                   { value: 'Ukrainian President', sources: ['B'], evidence: [ev('B', 'Ukrainian President Donald Trump.')] }] },
+      ],
+      quotes: [{ text: `We are ready ${evil('quote')}`, speaker: null, sources: ['A', 'B'], evidence: [] }],
+      numbers: [],
+    };
+    const articles = [{ id: 'A', text: '<b>Sub</b> scribe now. Rest.' }, { id: 'B', text: 'x' }];
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      await page.evaluate(async ({ report, articles }) => {
+        const { renderReport } = await import('./render.js');
+        document.getElementById('report').replaceChildren(renderReport(report, { articles }));
+        document.getElementById('results').hidden = false;
+      }, { report, articles });
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+      assert.equal(await page.locator('#report img, #report script, #report b').count(), 0);
+
+      assert.deepEqual(await shownCounts(page), { sources: 2, corroborated: 1, conflicts: 2, single: 1 });
+      // Hard conflicts come first, with their kind and severity.
+      const conflicts = page.locator('#conflicts .conflict');
+      assert.equal(await conflicts.count(), 2);
+      const first = conflicts.nth(0);
+      assert.equal(await first.locator('h4').textContent(), `Donald Trump ${evil('subject')}`);
+      assert.ok((await first.textContent()).includes('cannot all be true'));
+      assert.ok((await first.locator('.badge').allTextContents()).includes('Role or title'));
+      assert.ok((await first.textContent()).includes(`About: Both sides will swap prisoners ${evil('fact')}`));
+      const values = first.locator('.value');
+      assert.equal(await values.count(), 2);
+      assert.equal(await values.nth(0).locator('.value-text').textContent(), `U.S. President ${evil('value')}`);
+      assert.equal(await values.nth(0).locator('.value-line .source-tag').textContent(), 'A');
+      assert.equal(await values.nth(1).locator('.evidence-text').textContent(), 'Ukrainian President Donald Trump.');
+      assert.ok((await conflicts.nth(1).textContent()).includes('can all be true'));
+
+      const fact = page.locator('#facts .fact');
+      assert.equal(await fact.locator('.fact-summary').textContent(), `Both sides will swap prisoners ${evil('fact')}`);
+      assert.ok((await fact.textContent()).includes('2 of 2 sources'));
+      assert.deepEqual(await fact.locator('.evidence .source-tag').allTextContents(), ['A', 'B']);
+      assert.equal(await fact.locator('.evidence-text').first().textContent(), `A says prisoners ${evil('evidence')}`);
+      assert.ok((await page.locator('#details').textContent()).includes('Only in A (1)Only A says this.'));
+
+      const entity = page.locator('#entities .entity');
+      assert.equal(await entity.locator('h4').textContent(), `Umerov ${evil('entity')}`);
+      assert.ok((await entity.textContent()).includes('Also written: Rustem Umerov'));
+      assert.ok((await entity.locator('.roles').textContent()).includes('Defense Minister (Ukraine)'));
+      const quote = page.locator('#quotes .quote');
+      assert.equal(await quote.locator('blockquote').textContent(), `We are ready ${evil('quote')}`);
+      assert.ok((await quote.textContent()).includes('speaker not identified'));
+      // A warning shows the passage it is about, cut from the article by its offsets.
+      const warning = page.locator('.warning');
+      assert.equal(await warning.count(), 1);
+      assert.equal(squash(await warning.textContent()), `Boilerplate: Dropped ${evil('warning')} <b>Sub</b>`);
+      await page.locator('#results').screenshot({ path: screenshotPath('synthetic-report.png') });
+    });
+  });
+
+  test('articles survive a reload; Clear all asks first', async () => {
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      await page.getByLabel('Article 1 title (optional)').fill('First headline');
+      await page.getByLabel('Article 1 text').fill('The first article. It has two sentences.');
+      await page.getByLabel('Article 2 text').fill('The second article.');
+      await page.getByRole('button', { name: 'Add article' }).click();
+      await page.getByLabel('Article 3 text').fill('The third article, ünïcödé “quoted” 😀.');
+      await page.reload(); // straight away: the save must not wait for its timer
+      assert.equal(await textareas(page).count(), 3);
+      assert.equal(await page.getByLabel('Article 1 title (optional)').inputValue(), 'First headline');
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), 'The first article. It has two sentences.');
+      assert.equal(await page.getByLabel('Article 3 text').inputValue(), 'The third article, ünïcödé “quoted” 😀.');
+      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('corroborate.v1.articles')));
+      assert.equal(saved.length, 3);
+
+      // Removing an article with text asks; the others move up.
+      page.once('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: 'Remove Article 2' }).click();
+      assert.equal(await textareas(page).count(), 2);
+      await page.reload();
+      assert.equal(await page.getByLabel('Article 2 text').inputValue(), 'The third article, ünïcödé “quoted” 😀.');
+
+      let asked = '';
+      page.once('dialog', (d) => { asked = d.message(); d.dismiss(); });
+      await page.getByRole('button', { name: 'Clear all' }).click();
+      assert.match(asked, /Remove all articles/);
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), 'The first article. It has two sentences.');
+
+      page.once('dialog', (d) => d.accept());
+      await page.getByRole('button', { name: 'Clear all' }).click();
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), '');
+      await page.reload();
+      assert.equal(await textareas(page).count(), 2);
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), '');
+      assert.equal(await page.getByLabel('Article 1 title (optional)').inputValue(), '');
+    });
+  });
+
+  test('an engine error is shown in the alert and the text is kept', async () => {
+    const text = 'Only one article was pasted. It talks about Istanbul.';
+    const message = await expectedError([{ id: 'Article 1', text }]);
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      await page.getByLabel('Article 1 text').fill(text);
+      await page.getByRole('button', { name: 'Compare', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.equal(await alert.textContent(), `Could not compare: ${message}`);
+      assert.match(message, /only 1 article/);
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), text);
+      assert.ok(await page.locator('#results').isHidden());
+      assert.ok(await page.getByRole('button', { name: 'Compare', exact: true }).isEnabled());
+      await page.reload();
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), text);
+      // Fixing the input clears the alert.
+      await page.getByLabel('Article 2 text').fill('A second article about Istanbul.');
+      await compareAndWait(page);
+      assert.ok(await page.locator('#error').isHidden());
+    });
+  });
+
+  test('works at 375px wide in dark mode', async () => {
+    await open(
+      async ({ page }) => {
+        await page.goto(server.url);
+        await page.getByRole('button', { name: 'Load example' }).click();
+        await compareAndWait(page);
+        const layout = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          background: getComputedStyle(document.body).backgroundColor,
+        }));
+        assert.ok(layout.scrollWidth <= 375, `no sideways scrolling (scrollWidth ${layout.scrollWidth})`);
+        assert.equal(layout.background, 'rgb(22, 24, 29)', 'dark background');
+        await page.screenshot({ path: screenshotPath('results-375-dark.png'), fullPage: false });
+      },
+      { contextOptions: { viewport: { width: 375, height: 800 }, colorScheme: 'dark', isMobile: true, hasTouch: true } },
+    );
+  });
+
+  test('the service worker caches the page, which then works offline', async () => {
+    const own = await startServer({ port: 0 }); // stopped half-way: "offline"
+    try {
+      await withPage(browser, { allowRequest: localOnly(own.url), allowConsoleError: (t) => /ERR_CONNECTION_REFUSED|Failed to load resource/.test(t) }, async ({ page, requests }) => {
+        await page.goto(own.url);
+        const sw = await page.evaluate(async () => {
+          const reg = await navigator.serviceWorker.ready;
+          const keys = await caches.keys();
+          const cached = (await (await caches.open(keys[0])).keys()).map((r) => new URL(r.url).pathname);
+          return { script: reg.active.scriptURL, scope: reg.scope, keys, cached };
+        });
+        assert.equal(sw.script, `${own.url}sw.js`);
+        assert.equal(sw.scope, own.url);
+        assert.equal(sw.keys.length, 1);
+        assert.match(sw.keys[0], /^corroborate-v\d+/);
+        // Everything the page and its worker loaded is in the cache (a new file must be added to sw.js).
+        const loaded = new Set(requests.map((u) => new URL(u).pathname).filter((p) => p !== '/sw.js'));
+        for (const path of ['/pkg/corroborate_bg.wasm', '/manifest.webmanifest', ...loaded]) {
+          assert.ok(sw.cached.includes(path), `cached ${path}`);
+        }
+        await page.reload();
+        assert.equal(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), true);
+
+        await own.close();
+        await page.reload();
+        await page.getByRole('button', { name: 'Load example' }).click();
+        await compareAndWait(page);
+        assert.equal((await shownCounts(page)).sources, 5);
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});
+
+describe('engine.js', () => {
+  const articles = [
+    { id: 'a', text: 'Talks in Istanbul ended after less than two hours. Both sides agreed to exchange 1,000 prisoners of war.' },
+    { id: 'b', text: 'Russia and Ukraine agreed to swap 1,000 prisoners of war at the talks in Istanbul.' },
+  ];
+
+  test('worker by default; cancel rejects and the next request works; bad input rejects with the message', async () => {
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      const got = await page.evaluate(async (articles) => {
+        const { createEngine } = await import('./engine.js');
+        const engine = createEngine();
+        const pending = engine.compare(articles);
+        engine.cancel();
+        const cancelled = await pending.then(() => 'resolved', (e) => e.name);
+        const report = await engine.compare(articles);
+        const bad = await engine.compare(articles.slice(0, 1)).then(() => 'resolved', (e) => e.message);
+        const again = await engine.compare(articles);
+        const md = await engine.markdown(articles);
+        engine.terminate();
+        return { kind: engine.kind, cancelled, sources: report.sources.length, bad, again: again.sources.length, md: typeof md };
+      }, articles);
+      assert.deepEqual(got, {
+        kind: 'worker',
+        cancelled: 'EngineCancelled',
+        sources: 2,
+        bad: await expectedError(articles.slice(0, 1)),
+        again: 2,
+        md: 'string',
+      });
+    });
+  });
+
+  test('falls back to the page thread when the worker cannot start', async () => {
+    await open(
+      async ({ page }) => {
+        await page.goto(server.url);
+        const got = await page.evaluate(async (articles) => {
+          const { createEngine } = await import('./engine.js');
+          const broken = createEngine({ workerUrl: './no-such-worker.js' });
+          const r1 = await broken.compare(articles);
+          const inline = createEngine({ mode: 'inline' });
+          const r2 = await inline.compare(articles);
+          return { broken: broken.kind, n1: r1.facts.length, inline: inline.kind, n2: r2.facts.length };
+        }, articles);
+        assert.equal(got.broken, 'inline');
+        assert.equal(got.inline, 'inline');
+        assert.ok(got.n1 > 0 && got.n1 === got.n2);
+      },
+      { allowConsoleError: (t) => /404|Failed to load resource/.test(t) },
+    );
+  });
+
+  test('a worker that dies fails its request with a clear message and is restarted', async () => {
+    // A stand-in worker that answers like worker.js but throws (uncaught) on "crash".
+    const fake = `
+      self.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'init') return self.postMessage({ id: m.id, ok: true, version: 'fake' });
+        if (m.articles && m.articles[0].text === 'crash') setTimeout(() => { throw new Error('boom'); });
+        else self.postMessage({ id: m.id, ok: true, report: { sources: m.articles } });
+      };`;
+    await open(
+      async ({ page, context }) => {
+        await context.route('**/fake-worker.js', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }));
+        await page.goto(server.url);
+        const got = await page.evaluate(async () => {
+          const { createEngine } = await import('./engine.js');
+          const engine = createEngine({ workerUrl: './fake-worker.js', mode: 'worker' });
+          const crashed = await engine.compare([{ id: 'x', text: 'crash' }]).then(() => 'resolved', (e) => e.message);
+          const after = await engine.compare([{ id: 'y', text: 'fine' }]);
+          return { crashed, after: after.sources[0].id, kind: engine.kind };
+        });
+        assert.match(got.crashed, /stopped unexpectedly.*boom.*restarted/);
+        assert.equal(got.after, 'y');
+        assert.equal(got.kind, 'worker');
+      },
+      { contextOptions: { serviceWorkers: 'block' }, allowConsoleError: (t) => /boom/.test(t) },
+    );
+  });
+});
