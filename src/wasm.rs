@@ -18,7 +18,7 @@ fn parse(articles_json: &str) -> Result<Vec<Article>, JsValue> {
 }
 
 /// Compares articles given as a JSON array of `{id, title?, text}`; returns the report as JSON
-/// with every offset in UTF-16 code units (`offset_unit: "utf-16"`).
+/// with every offset in UTF-16 code units (`offset_unit: "utf16"`).
 #[wasm_bindgen]
 pub fn compare(articles_json: &str) -> Result<String, JsValue> {
     let articles = parse(articles_json)?;
