@@ -90,18 +90,45 @@ pub fn analyze(article: &Article) -> Doc {
             None => sentences.first().map(|s| clip(&text[s.start..s.end], 100)).unwrap_or_default(),
         },
     };
+    let mut warnings = seg.warnings;
+    warnings.extend(input_warnings(text, &sentences));
     Doc {
         id: article.id.clone(),
         title,
         text: article.text.clone(),
         words: text::word_count(text),
-        warnings: seg.warnings,
+        warnings,
         sentences,
         mentions,
         quantities,
         dates,
         quotes,
     }
+}
+
+/// Warnings about the input as a whole: not English, markup rather than text, very short.
+fn input_warnings(text: &str, sentences: &[Sentence]) -> Vec<Warning> {
+    let lex = lexicon::get();
+    let mut out = Vec::new();
+    let warn = |kind: &str, message: &str| Warning { kind: kind.into(), message: message.into(), start: None, end: None };
+    let words: Vec<&Token> = sentences.iter().flat_map(|s| s.tokens.iter()).filter(|t| t.is_word()).collect();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let latin = text.chars().filter(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(c)).count();
+    let stop = words.iter().filter(|t| lex.is_stopword(&t.folded)).count();
+    if letters >= 20 && (latin * 2 < letters || (words.len() >= 15 && stop * 5 < words.len())) {
+        out.push(warn(
+            "not-english",
+            "this text does not look like English: sentences, numbers and text reuse still work, but names, roles, quotes and fact matching are tuned for English and will miss most of it",
+        ));
+    }
+    let tags = text.match_indices('<').filter(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')).count();
+    if tags >= 5 && text.contains("</") {
+        out.push(warn("markup", "this text looks like HTML or XML markup: paste the article text, or drop the .html file so the page can clean it"));
+    }
+    if !words.is_empty() && words.len() < 30 {
+        out.push(warn("short", "this article is very short: there is little to compare"));
+    }
+    out
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -288,6 +315,17 @@ mod tests {
             cl("The talks, which lasted less than two hours, ended; both sides agreed to meet again."),
             ["The talks, which lasted less than two hours, ended;", "both sides agreed to meet again."]
         );
+    }
+
+    #[test]
+    fn warns_about_other_languages_markup_and_short_texts() {
+        let kinds = |t: &str| analyze(&Article::new("a", t)).warnings.into_iter().map(|w| w.kind).collect::<Vec<_>>();
+        assert!(kinds("Переговоры в Стамбуле завершились менее чем за два часа, стороны договорились об обмене.").contains(&"not-english".to_string()));
+        assert!(kinds("Die Gespräche in Istanbul endeten nach weniger als zwei Stunden, beide Seiten vereinbarten einen Austausch von Gefangenen und wollen weiter verhandeln, sagte ein Sprecher am Freitag in Ankara.").contains(&"not-english".to_string()));
+        assert!(kinds("<html><body><div><p>Hi</p><p>There</p><script>x()</script></div></body></html>").contains(&"markup".to_string()));
+        assert!(kinds("Talks ended.").contains(&"short".to_string()));
+        let english = "The talks in Istanbul ended after less than two hours, and both sides agreed to exchange prisoners. ".repeat(3);
+        assert!(kinds(&english).is_empty(), "{:?}", kinds(&english));
     }
 
     #[test]

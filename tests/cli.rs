@@ -1,0 +1,70 @@
+//! The `corroborate` command line: output formats, exit codes and messages on bad input.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_corroborate"))
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/seeds");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    files
+}
+
+fn tmp(name: &str, content: &[u8]) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("corroborate-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+#[test]
+fn json_report_uses_file_stems_as_ids() {
+    let out = bin().arg("compare").arg("--format").arg("json").args(seeds()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sources"][0]["id"], "000_e8bd50c7991fc38f");
+    assert_eq!(v["sources"].as_array().unwrap().len(), 5);
+    assert_eq!(v["offset_unit"], "utf8");
+}
+
+#[test]
+fn markdown_report_cites_sources() {
+    let out = bin().args(["compare", "--format", "markdown"]).args(seeds()).output().unwrap();
+    assert!(out.status.success());
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(md.starts_with("# Comparison of 5 sources"));
+    assert!(md.contains("## Corroborated facts"));
+    assert!(md.contains("[003_3ddae123ad0d3eba §"));
+}
+
+#[test]
+fn bad_input_gives_a_message_and_exit_1() {
+    let one = bin().arg("compare").arg(&seeds()[0]).output().unwrap();
+    assert_eq!(one.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&one.stderr).contains("only 1 article"));
+
+    let missing = bin().args(["compare", "/nonexistent/a.txt", "/nonexistent/b.txt"]).output().unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("cannot read /nonexistent/a.txt"));
+
+    let empty = tmp("empty.txt", b"  \n\n ");
+    let e = bin().arg("compare").arg(&seeds()[0]).arg(&empty).output().unwrap();
+    assert_eq!(e.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&e.stderr).contains("\"empty\" is empty"));
+
+    let usage = bin().arg("compare").output().unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning_not_a_crash() {
+    let bin_file = tmp("binary.txt", &[0xff, 0xfe, b'H', b'i', 0x00, 0xc3, b' ', b'x']);
+    let out = bin().arg("compare").arg(&seeds()[0]).arg(&bin_file).output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
+}
