@@ -52,54 +52,26 @@ def generate():
     out.append(words("clause_starters.txt", "CLAUSE_STARTERS", "Words that start a clause after a comma"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
 
-    out.append("/// Places: (canonical, kind, other spellings, demonyms) (`data/lexicon/places.tsv`).\n")
-    out.append("pub static PLACES: &[(&str, &str, &[&str], &[&str])] = &[\n")
-    for r in rows("places.tsv"):
-        out.append(f"    ({lit(r[0])}, {lit(field(r, 1))}, {lst(field(r, 2))}, {lst(field(r, 3))}),\n")
-    out.append("];\n\n")
+    def table(name, const, doc, rust_type, row):
+        body = "".join(f"    ({row(r)}),\n" for r in rows(name))
+        out.append(f"/// {doc} (`data/lexicon/{name}`).\npub static {const}: &[{rust_type}] = &[\n{body}];\n\n")
 
-    out.append("/// Organisations: (canonical, other names) (`data/lexicon/organizations.tsv`).\n")
-    out.append("pub static ORGANIZATIONS: &[(&str, &[&str])] = &[\n")
-    for r in rows("organizations.tsv"):
-        out.append(f"    ({lit(r[0])}, {lst(field(r, 1))}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Title words: (word, normalised form, kind) (`data/lexicon/titles.tsv`).\n")
-    out.append("pub static TITLES: &[(&str, &str, &str)] = &[\n")
-    for r in rows("titles.tsv"):
-        out.append(f"    ({lit(r[0])}, {lit(field(r, 1) or r[0])}, {lit(field(r, 2))}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Name-final keywords: (word, kind) (`data/lexicon/keywords.tsv`).\n")
-    out.append("pub static KEYWORDS: &[(&str, &str)] = &[\n")
-    for r in rows("keywords.tsv"):
-        out.append(f"    ({lit(r[0])}, {lit(r[1])}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Synonyms: (canonical, variants) (`data/lexicon/synonyms.tsv`).\n")
-    out.append("pub static SYNONYMS: &[(&str, &[&str])] = &[\n")
-    for r in rows("synonyms.tsv"):
-        out.append(f"    ({lit(r[0])}, {lst(field(r, 1))}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Calendar words: (word, month 1-12 or weekday w1-w7) (`data/lexicon/calendar.tsv`).\n")
-    out.append("pub static CALENDAR: &[(&str, &str)] = &[\n")
-    for r in rows("calendar.tsv"):
-        out.append(f"    ({lit(r[0])}, {lit(r[1])}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Number qualifiers: (phrase, meaning) (`data/lexicon/qualifiers.tsv`).\n")
-    out.append("pub static QUALIFIERS: &[(&str, &str)] = &[\n")
-    for r in rows("qualifiers.tsv"):
-        out.append(f"    ({lit(r[0])}, {lit(r[1])}),\n")
-    out.append("];\n\n")
-
-    out.append("/// Number words: (word, value, is a scale word) (`data/lexicon/numbers.tsv`).\n")
-    out.append("pub static NUMBER_WORDS: &[(&str, f64, bool)] = &[\n")
-    for r in rows("numbers.tsv"):
-        v = float(r[1])
-        out.append(f"    ({lit(r[0])}, {v!r}, {'true' if r[2] == 'scale' else 'false'}),\n")
-    out.append("];\n")
+    table("places.tsv", "PLACES", "Places: (canonical, kind, other spellings, demonyms)", "(&str, &str, &[&str], &[&str])",
+          lambda r: f"{lit(r[0])}, {lit(field(r, 1))}, {lst(field(r, 2))}, {lst(field(r, 3))}")
+    table("organizations.tsv", "ORGANIZATIONS", "Organisations: (canonical, other names)", "(&str, &[&str])",
+          lambda r: f"{lit(r[0])}, {lst(field(r, 1))}")
+    table("titles.tsv", "TITLES", "Title words: (word, normalised form, kind)", "(&str, &str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(field(r, 1) or r[0])}, {lit(field(r, 2))}")
+    table("keywords.tsv", "KEYWORDS", "Name-final keywords: (word, kind)", "(&str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    table("synonyms.tsv", "SYNONYMS", "Synonyms: (canonical, variants)", "(&str, &[&str])",
+          lambda r: f"{lit(r[0])}, {lst(field(r, 1))}")
+    table("calendar.tsv", "CALENDAR", "Calendar words: (word, month 1-12 or weekday w1-w7)", "(&str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: (phrase, meaning)", "(&str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    table("numbers.tsv", "NUMBER_WORDS", "Number words: (word, value, is a scale word)", "(&str, f64, bool)",
+          lambda r: f"{lit(r[0])}, {float(r[1])!r}, {'true' if r[2] == 'scale' else 'false'}")
     return "".join(out)
 
 

@@ -1118,3 +1118,4 @@ pub static NUMBER_WORDS: &[(&str, f64, bool)] = &[
     ("bn", 1000000000.0, true),
     ("tn", 1000000000000.0, true),
 ];
+
