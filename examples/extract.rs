@@ -8,7 +8,7 @@ fn main() {
         println!("warning: {}", w.message);
     }
     for m in &d.mentions {
-        let role = m.role.as_ref().map(|r| r.display()).unwrap_or_default();
+        let role = m.roles.iter().map(|r| r.display()).collect::<Vec<_>>().join("; ");
         println!("mention s{} {:?}{} {:?} {}", m.sentence, m.kind, if m.guessed { "?" } else { "" }, m.surface, role);
     }
     for q in &d.quantities {

@@ -147,7 +147,7 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
         let mut heads: BTreeMap<&str, BTreeMap<String, BTreeSet<Unit>>> = BTreeMap::new();
         for &(di, mi) in &c.members {
             let m = &docs[di].mentions[mi];
-            if let Some(r) = &m.role {
+            for r in &m.roles {
                 if let Some(country) = r.country {
                     heads.entry(r.head.as_str()).or_default().entry(format!("{} ({country})", r.title)).or_default().insert(sentence_unit(docs, di, m.sentence));
                 }

@@ -130,7 +130,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
     }
     // One-word clusters that a speech verb or a role marked as people.
     for c in clusters.iter_mut() {
-        if c.kind == EntityKind::Other && c.members.iter().any(|&(di, mi)| docs[di].mentions[mi].role.is_some()) {
+        if c.kind == EntityKind::Other && c.members.iter().any(|&(di, mi)| !docs[di].mentions[mi].roles.is_empty()) {
             c.kind = EntityKind::Person;
         }
     }
@@ -175,7 +175,7 @@ pub fn build(docs: &[Doc], r: &Resolved) -> (Vec<Entity>, Vec<usize>) {
         sources.dedup();
         let mut roles: BTreeMap<String, (Vec<usize>, Vec<Span>)> = BTreeMap::new();
         for &(di, mi) in &c.members {
-            if let Some(role) = &docs[di].mentions[mi].role {
+            for role in &docs[di].mentions[mi].roles {
                 let e = roles.entry(role.display()).or_default();
                 if !e.0.contains(&di) {
                     e.0.push(di);

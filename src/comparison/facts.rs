@@ -16,6 +16,7 @@ use std::collections::HashMap;
 
 
 use super::entities::Resolved;
+use crate::report::EntityKind;
 use crate::extract::Doc;
 
 /// Pairs below this cosine never merge.
@@ -81,7 +82,17 @@ fn features(docs: &[Doc], resolved: &Resolved, u: &Unit) -> Vec<(String, f32)> {
     let mut feats: Vec<(String, f32)> = crate::extract::terms(&toks).into_iter().map(|t| (format!("t:{t}"), 1.0)).collect();
     for (mi, m) in d.mentions.iter().enumerate() {
         if m.sentence == u.sentence && inside(u, m.start) {
-            feats.push((format!("e:{}", resolved.of[u.doc][mi]), 1.0));
+            match (m.kind, m.canonical) {
+                (EntityKind::Place, Some(place)) => feats.push((format!("g:{place}"), 1.0)),
+                _ => feats.push((format!("e:{}", resolved.of[u.doc][mi]), 1.0)),
+            }
+        }
+    }
+    // Demonyms link to their place for matching ("Russian" ~ "Russia") without being mentions.
+    let lex = crate::lexicon::get();
+    for t in &toks {
+        if let Some(&p) = lex.demonyms.get(&t.folded) {
+            feats.push((format!("g:{}", lex.places[p].name), 1.0));
         }
     }
     for q in d.quantities.iter().filter(|q| q.sentence == u.sentence && inside(u, q.start) && !q.counts.is_empty()) {

@@ -31,7 +31,8 @@ pub struct Mention {
     pub guessed: bool,
     /// The gazetteer's canonical name (places and organisations found there).
     pub canonical: Option<&'static str>,
-    pub role: Option<RoleMention>,
+    /// Titles and roles given here: before the name, in an appositive, or by "led by".
+    pub roles: Vec<RoleMention>,
 }
 
 /// A title or role given to a person in one place of the text.
@@ -194,6 +195,9 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         }
         let folded = toks[k].folded.as_str();
         let Some(kinds) = lex.titles.get(folded).or_else(|| lex.titles.get(f)) else { break };
+        if kinds.iter().all(|(_, k)| *k == TitleKind::Group) {
+            break;
+        }
         // Prefer the office reading ("General"), then modifier, then honorific.
         let (norm, kind) = kinds
             .iter()
@@ -292,6 +296,64 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     push(out, text, si, toks, p, b, kind, true, None, role);
 }
 
+/// Roles from leading a body: "the Russian delegation, led by X", "X, heading the Russian
+/// delegation" → "head of delegation (Russia)".
+pub fn leadership_roles(sentences: &[Sentence], mentions: &mut [Mention]) {
+    let lex = lexicon::get();
+    let group = |t: &Token| lex.title(&t.folded, TitleKind::Group);
+    let country = |t: &Token| -> Option<&'static str> {
+        let f = t.folded.as_str();
+        lex.demonyms.get(f).or_else(|| lex.place_names.get(f)).map(|&p| lex.places[p].name)
+    };
+    let country_before = |toks: &[Token], i: usize| if i > 0 { country(&toks[i - 1]) } else { None };
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityKind::Person || (m.guessed && m.words.len() > 1)) {
+        let toks = &sentences[m.sentence].tokens;
+        let Some(at) = toks.iter().position(|t| t.start == m.start) else { continue };
+        let end = toks.iter().position(|t| t.end == m.end).unwrap_or(at);
+        // "<demonym> delegation[,] led by [title words] NAME"
+        let mut i = at;
+        while i > 0 && {
+            let f = toks[i - 1].folded.trim_end_matches('.');
+            lex.is_title_word(f) || lex.demonyms.contains_key(f) || lex.place_names.contains_key(f) || f == "of"
+        } {
+            i -= 1;
+        }
+        let found = if i >= 3 && toks[i - 1].is("by") && matches!(toks[i - 2].folded.as_str(), "led" | "headed") {
+            let g = if toks[i - 3].folded == "," && i >= 4 { i - 4 } else { i - 3 };
+            group(&toks[g]).map(|name| {
+                let country = country_before(toks, g);
+                let start = if country.is_some() { toks[g - 1].start } else { toks[g].start };
+                (name, country, start, toks[i - 1].end)
+            })
+        } else {
+            None
+        };
+        // "NAME, heading the <demonym> delegation"
+        let found = found.or_else(|| {
+            let verb = toks.get(end + 2).filter(|_| toks.get(end + 1).is_some_and(|t| t.folded == ","))?;
+            if !matches!(verb.folded.as_str(), "heading" | "leading") {
+                return None;
+            }
+            let mut g = end + 3;
+            if toks.get(g).is_some_and(|t| t.is("the")) {
+                g += 1;
+            }
+            let country = toks.get(g).and_then(country);
+            if country.is_some() {
+                g += 1;
+            }
+            let name = group(toks.get(g)?)?;
+            Some((name, country, verb.start, toks[g].end))
+        });
+        if let Some((name, country, start, end)) = found {
+            m.roles.push(RoleMention { title: format!("head of {name}"), head: format!("head of {name}"), country, start, end });
+            if m.guessed && m.kind == EntityKind::Person {
+                m.guessed = false;
+            }
+        }
+    }
+}
+
 /// Settles, within one article, single-word guesses that are the surname of a person named in
 /// full elsewhere in it ("Zelensky" after "Volodymyr Zelensky"), and multi-word guesses that a
 /// titled mention confirms.
@@ -373,7 +435,7 @@ fn push(
     let start = toks[a].start;
     let end = toks[b - 1].end;
     let words: Vec<String> = toks[a..b].iter().map(|t| t.folded.clone()).collect();
-    out.push(Mention { sentence: si, start, end, surface: text[start..end].to_string(), words, kind, guessed, canonical, role });
+    out.push(Mention { sentence: si, start, end, surface: text[start..end].to_string(), words, kind, guessed, canonical, roles: role.into_iter().collect() });
 }
 
 #[cfg(test)]
@@ -383,7 +445,7 @@ mod tests {
 
     fn mentions(t: &str) -> Vec<(String, EntityKind, Option<String>)> {
         let d = crate::extract::analyze(&Article::new("t", t));
-        d.mentions.iter().map(|m| (m.surface.clone(), m.kind, m.role.as_ref().map(|r| r.display()))).collect()
+        d.mentions.iter().map(|m| (m.surface.clone(), m.kind, m.roles.first().map(|r| r.display()))).collect()
     }
 
     fn m(s: &str, k: EntityKind, r: Option<&str>) -> (String, EntityKind, Option<String>) {
@@ -401,6 +463,9 @@ mod tests {
             ("It was led by retired Lt. Gen. Keith Kellogg.", vec![m("Keith Kellogg", Person, Some("retired Lieutenant General"))]),
             ("They met Vladimir Medinsky, a presidential aide, in May.", vec![m("Vladimir Medinsky", Person, Some("presidential aide"))]),
             ("Turkish Foreign Minister Hakan Fidan spoke.", vec![m("Hakan Fidan", Person, Some("Foreign Minister (Turkey)"))]),
+            ("The Russian delegation, led by Vladimir Medinsky, spoke.", vec![m("Vladimir Medinsky", Person, Some("head of delegation (Russia)"))]),
+            ("Its team was led by presidential aide Vladimir Medinsky.", vec![m("Vladimir Medinsky", Person, Some("presidential aide"))]),
+            ("Vladimir Medinsky, heading the Russian delegation, spoke.", vec![m("Vladimir Medinsky", Person, Some("head of delegation (Russia)"))]),
         ];
         for (input, want) in cases {
             assert_eq!(mentions(input), want, "{input}");

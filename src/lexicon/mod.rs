@@ -20,6 +20,8 @@ pub enum TitleKind {
     Honorific,
     /// A lower-case role noun or adjective that can stand before a name: "aide", "presidential".
     Lower,
+    /// A body a person can lead: "delegation", "team".
+    Group,
 }
 
 /// A gazetteer place.
@@ -113,6 +115,7 @@ fn build() -> Lexicon {
             "title" => TitleKind::Title,
             "modifier" => TitleKind::Modifier,
             "honorific" => TitleKind::Honorific,
+            "group" => TitleKind::Group,
             _ => TitleKind::Lower,
         };
         titles.entry(fold(word)).or_default().push((norm, kind));
