@@ -15,7 +15,7 @@ import os
 import re
 from collections import Counter, defaultdict
 
-from normalise import normalise_span
+from normalise import fold, normalise_span
 
 TAG_KIND = {
     "HUMAN_PART_PER": "person",
@@ -56,6 +56,43 @@ FUNCTION_WORDS = {
     "from", "as", "is", "are", "was", "were", "be", "into", "over", "after", "up", "out", "off",
     "vs", "via", "its", "his", "her", "their", "it", "s", "than", "not",
 }
+# Titles: a mention made only of these is not a name; leading ones are cut off a person's name
+# ("Dr. Sanjay Gupta" -> "Sanjay Gupta", "President Barack Obama" -> "Barack Obama").
+TITLE_WORDS = {
+    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "professor", "rev", "reverend", "gov",
+    "governor", "sen", "senator", "rep", "representative", "gen", "general", "lt", "lieutenant",
+    "col", "colonel", "sgt", "sergeant", "capt", "captain", "det", "detective", "insp",
+    "inspector", "supt", "cpl", "corporal", "pvt", "adm", "admiral", "cmdr", "commander", "fr",
+    "father", "hon", "judge", "justice", "president", "vice", "prime", "minister", "secretary",
+    "king", "queen", "prince", "princess", "pope", "bishop", "coach", "attorney", "officer",
+    "sheriff", "deputy", "mayor", "chief", "ceo", "chairman", "chairwoman", "director",
+    "commissioner", "constable", "agent", "dean", "lord", "lady", "chancellor", "ambassador",
+    "spokesman", "spokeswoman", "president-elect", "doctor", "head", "manager", "owner",
+}
+NOT_STRIPPED_TITLES = {"doctor"}  # "Doctor Who" is a name
+# Nationalities, demonyms, parties and religions (spaCy's NORP): not entities for us.
+DEMONYMS = set("""
+american americans australian australians british briton britons english scottish scot scots
+welsh irish french german germans italian italians spanish spaniard spaniards portuguese dutch
+belgian belgians swiss austrian austrians greek greeks turk turks turkish russian russians
+ukrainian ukrainians polish pole poles czech czechs hungarian hungarians romanian romanians
+bulgarian bulgarians serb serbs serbian serbians croat croats croatian swedish swede swedes
+norwegian norwegians danish dane danes finnish finn finns icelandic european europeans
+canadian canadians mexican mexicans brazilian brazilians argentine argentinian argentinians
+chilean chileans colombian colombians cuban cubans venezuelan venezuelans peruvian peruvians
+chinese japanese korean koreans vietnamese thai indian indians pakistani pakistanis afghan
+afghans iranian iranians iraqi iraqis syrian syrians lebanese israeli israelis palestinian
+palestinians jordanian jordanians egyptian egyptians libyan libyans tunisian tunisians
+moroccan moroccans algerian algerians saudi saudis yemeni yemenis somali somalis sudanese
+ethiopian ethiopians kenyan kenyans nigerian nigerians ghanaian ghanaians african africans
+asian asians arab arabs kurd kurds kurdish turkmen turkmens uzbek uzbeks kazakh kazakhs
+indonesian indonesians filipino filipinos malaysian malaysians new-zealander kiwi kiwis
+sicilian sicilians texan texans californian californians hawaiian hawaiians
+democrat democrats republican republicans democratic republican conservative conservatives
+liberal liberals muslim muslims christian christians catholic catholics protestant
+protestants jew jews jewish mormon mormons hindu hindus sikh sikhs buddhist buddhists
+sunni sunnis shia shiite shiites
+""".split())
 _WORD = re.compile(r"[^\W\d_][\w'\u2019.-]*")
 _POSSESSIVE = re.compile(r"(?:'s|\u2019s|')$", re.I)
 _SENTENCE_OPENERS = set(".!?:;\"\u201c\u2018'(-\u2014")
@@ -108,27 +145,44 @@ class Corpus:
                       for f in os.listdir(os.path.join(self.dir, "subtopic")) if f.endswith(".json"))
 
     # Capitalisation statistics over every ECB+ text: how often a word is written with a capital
-    # where capitals are informative (not first in a line or after sentence punctuation, not in
-    # an ALL CAPS or Title Case line) versus in lower case.
+    # (cap) or in ALL CAPS (upper) where capitals are informative (not first in a line or after
+    # sentence punctuation, not in an ALL CAPS or Title Case line) versus in lower case (low).
     def capstats(self):
         if self._capstats is None:
-            cap, low = Counter(), Counter()
+            cap, upper, low = Counter(), Counter(), Counter()
             for path in self.all_files():
                 for doc in self.load(path)["docs"]:
                     for line in doc["text"].split("\n"):
                         if line_style(line) != "body":
                             continue
                         for m in _WORD.finditer(line):
+                            w = m.group()
+                            key = word_key(w)
+                            if is_all_caps(w):
+                                upper[key] += 1
                             if not informative_position(line, m.start()):
                                 continue
-                            w = m.group()
-                            key = _POSSESSIVE.sub("", w).casefold()
                             if w[0].isupper():
                                 cap[key] += 1
                             elif w[0].islower():
                                 low[key] += 1
-            self._capstats = (cap, low)
+            self._capstats = (cap, upper, low)
         return self._capstats
+
+    def texts(self):
+        """(doc id, text) of every ECB+ document."""
+        for path in self.all_files():
+            for doc in self.load(path)["docs"]:
+                yield doc["id"], doc["text"]
+
+
+def word_key(w):
+    return _POSSESSIVE.sub("", w).casefold()
+
+
+def is_all_caps(w):
+    letters = [c for c in w if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def line_style(line):
@@ -183,8 +237,10 @@ def name_shape_problem(s):
     """None if s looks like a pure name by its shape (capitals), else the reason."""
     if not s:
         return "empty"
-    if any(c in s for c in ",;/|"):
-        return "list or compound (comma/slash)"
+    if any(c in s for c in ",;/|()[]"):
+        return "list or compound (comma, slash, brackets)"
+    if re.search(r"(?:'s|\u2019s)\s", s):
+        return "possessive inside (two names)"
     if not s[0].isupper():
         return "does not start with a capital"
     if s.casefold() in PRONOUNS or s.split()[0].casefold() in PRONOUNS and len(s.split()) == 1:
@@ -206,7 +262,24 @@ def name_shape_problem(s):
             else:
                 return "lower-case or numeric word %r" % core
             first = False
+    words = [w.strip(".").casefold() for w in s.split()]
+    if all(w in TITLE_WORDS for w in words):
+        return "title, not a name"
+    if len(words) == 1 and _POSSESSIVE.sub("", words[0]) in DEMONYMS:
+        return "nationality/group (NORP)"
     return None
+
+
+def strip_titles(text, start, end):
+    """Cut leading capitalised titles off a person's name."""
+    while True:
+        m = re.match(r"([A-Z][\w.-]*)\.?\s+(?=[A-Z])", text[start:end])
+        if not m:
+            return start, end
+        w = m.group(1).strip(".").casefold()
+        if w not in TITLE_WORDS or w in NOT_STRIPPED_TITLES:
+            return start, end
+        start += m.end()
 
 
 # --------------------------------------------------------------------------- gold per subtopic
@@ -235,7 +308,8 @@ class Gold:
         self.annotated = defaultdict(list)  # doc -> [(start, end)] every entity mention, any tag
         self.duplicates = 0
         seen = set()
-        cap, low = corpus.capstats()
+        stats = corpus.capstats()
+        self.corpus = corpus
         for chain in d["entity_chains"]:
             for m in chain["mentions"]:
                 doc_id, text = m["doc"], self.docs[m["doc"]]
@@ -260,9 +334,14 @@ class Gold:
                 if kind is None:
                     continue
                 s, e = strip_mention(text, a, b)
+                if kind == "person":
+                    s, e = strip_titles(text, s, e)
+                s, e = self.strip_final_period(doc_id, s, e)
                 reason = name_shape_problem(text[s:e])
                 if reason is None:
-                    reason = self.capital_problem(doc_id, s, e, cap, low)
+                    reason = self.capital_problem(doc_id, s, e, stats)
+                if reason is None and kind == "place" and re.search(r"\s(?:and|&)\s", text[s:e]):
+                    reason = "coordination of places"
                 if reason is not None:
                     self.dont_care[doc_id].append((a, b))
                     self.rejected.append((doc_id, a, b, tag, m["text"], reason))
@@ -290,36 +369,63 @@ class Gold:
         end = starts[idx + 1] - 1 if idx + 1 < len(starts) else len(text)
         return starts[idx], text[starts[idx]:end]
 
-    def capital_problem(self, doc_id, s, e, cap, low):
-        """A name-shaped mention whose capitals may be due to position (first word of a line,
-        ALL CAPS or Title Case headline) is kept only if each such word is more often
-        capitalised than not where capitals are informative, or if the whole mention occurs
-        capitalised in an informative position of the subtopic."""
+    def capital_problem(self, doc_id, s, e, stats):
+        """Whether the capitals of a name-shaped mention may be due to something else than its
+        being a name. A word is suspect where its capital says nothing (first word of a line or
+        after sentence punctuation; every word of an ALL CAPS or Title Case line; a word in
+        ALL CAPS) and the corpus writes it in lower case more often than capitalised (or in ALL
+        CAPS, for an ALL CAPS word outside ALL CAPS lines). A one-word mention is also suspect
+        when the corpus writes it in lower case over 3 times as often as capitalised ("Police",
+        "Bank"). A suspect multi-word mention is still kept when the whole of it occurs
+        capitalised where capitals are informative, somewhere in the subtopic."""
+        cap, upper, low = stats
         line_idx = self.line_of(doc_id, s)
         ls, line = self.line_text(doc_id, line_idx)
         style = line_style(line)
         words = list(_WORD.finditer(line, s - ls, e - ls))
-        suspicious = []
+        suspicious = None
         for w in words:
-            if style != "body" or not informative_position(line, w.start()):
-                key = _POSSESSIVE.sub("", w.group()).casefold()
-                if key in CONNECTORS:
-                    continue
-                if low[key] > cap[key]:
-                    suspicious.append(w.group())
-        if not suspicious:
+            key = word_key(w.group())
+            if key in CONNECTORS:
+                continue
+            if style == "caps":
+                bad = low[key] > cap[key] + upper[key] or (low[key] == cap[key] == 0)
+            elif is_all_caps(w.group()):
+                bad = low[key] > 3 * upper[key]
+            elif style == "title" or not informative_position(line, w.start()):
+                bad = low[key] > cap[key] or (low[key] == cap[key] == 0)
+            else:
+                bad = False
+            if len(words) == 1 and not bad and not is_all_caps(w.group()):
+                bad = low[key] > 3 * cap[key]
+            if bad:
+                suspicious = w.group()
+                break
+        if suspicious is None:
             return None
-        if self.occurs_capitalised(self.docs[doc_id][s:e]):
+        if len(words) > 1 and self.occurs_capitalised(self.docs[doc_id][s:e]):
             return None
-        return "capitalised common word %r (%s line)" % (suspicious[0], "first word of" if style == "body" else style)
+        where = {"caps": "ALL CAPS line", "title": "Title Case line"}.get(style, "body line")
+        return "capitalised common word %r (%s)" % (suspicious, where)
+
+    def strip_final_period(self, doc_id, s, e):
+        """Drop a sentence-final full stop that the annotators included ("Mount Cook.")."""
+        text = self.docs[doc_id]
+        if e - s > 1 and text[e - 1] == "." and (e == len(text) or text[e] == "\n"):
+            last = text[s:e].split()[-1]
+            if len(last) > 4 and last.count(".") == 1:
+                return s, e - 1
+        return s, e
 
     def occurs_capitalised(self, s):
+        """Whether s occurs (any case) somewhere in ECB+ in name shape where capitals are
+        informative (a body line, not first in its sentence)."""
         pat = re.compile(r"(?<![\w])" + re.escape(s) + r"(?![\w])", re.I)
-        for doc_id in self.doc_order:
-            text = self.docs[doc_id]
+        for _, text in self.corpus.texts():
             for m in pat.finditer(text):
-                li = self.line_of(doc_id, m.start())
-                ls, line = self.line_text(doc_id, li)
+                ls = text.rfind("\n", 0, m.start()) + 1
+                le = text.find("\n", m.end())
+                line = text[ls:le if le >= 0 else len(text)]
                 if line_style(line) != "body" or not informative_position(line, m.start() - ls):
                     continue
                 if name_shape_problem(m.group()) is None:

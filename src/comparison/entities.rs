@@ -10,7 +10,9 @@
 //!
 //! Cost: O(M · P) for M mentions and P person entities, P being small in news.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::{Doc, Mention};
 use crate::report::{Entity, EntityKind, Role, Span};
@@ -60,7 +62,7 @@ fn compatible_given(a: &[String], b: &[String]) -> bool {
 pub fn resolve(docs: &[Doc]) -> Resolved {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of: Vec<Vec<usize>> = docs.iter().map(|d| vec![usize::MAX; d.mentions.len()]).collect();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_key: HashMap<String, usize> = HashMap::default();
     let add = |clusters: &mut Vec<Cluster>, kind, canonical, first: Vec<String>, last: String| {
         clusters.push(Cluster { kind, canonical, members: Vec::new(), first, last });
         clusters.len() - 1

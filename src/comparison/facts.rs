@@ -12,7 +12,7 @@
 //! they share no source and at least half of their cross pairs score above the threshold. A
 //! cluster therefore holds at most one clause per source, plus repeats attached afterwards.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 
 use super::entities::Resolved;
@@ -110,7 +110,7 @@ fn features(docs: &[Doc], resolved: &Resolved, u: &Unit) -> Vec<(String, f32)> {
 /// Builds unit vectors and scores candidate pairs from different sources.
 pub fn similarity(docs: &[Doc], resolved: &Resolved) -> Similarity {
     let units = units(docs);
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: HashMap<String, u32> = HashMap::default();
     let mut df: Vec<u32> = Vec::new();
     let raw: Vec<Vec<(u32, f32)>> = units
         .iter()
@@ -160,7 +160,7 @@ pub fn similarity(docs: &[Doc], resolved: &Resolved) -> Similarity {
     candidates.dedup();
     candidates.retain(|&(a, b)| vectors[a].len() >= MIN_UNIT_FEATURES && vectors[b].len() >= MIN_UNIT_FEATURES);
     let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
-    let mut scores = HashMap::new();
+    let mut scores = HashMap::default();
     for (a, b) in candidates {
         let (dot, shared) = dot(&vectors[a], &vectors[b]);
         let denom = norms[a] * norms[b];

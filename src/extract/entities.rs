@@ -7,7 +7,7 @@
 //! - Kinds not backed by a list, a title or a keyword are marked `guessed`; the comparison stage
 //!   settles them with what other mentions (in every article) say.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::Sentence;
 use crate::lexicon::{self, Lexicon, TitleKind};
@@ -115,7 +115,7 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
 /// "X and Y" joins one name only when the part before is an organisation-like start
 /// ("Bosnia and Herzegovina", "Department of Justice and ..."): checked by the gazetteer.
 fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
-    before.len() == 1 && lex.place_names.keys().any(|k| k.starts_with(&format!("{} and ", before[0].folded)))
+    before.len() == 1 && lex.and_heads.contains(&before[0].folded)
 }
 
 fn is_known(lex: &Lexicon, w: &str) -> bool {

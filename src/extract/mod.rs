@@ -8,7 +8,7 @@ pub mod entities;
 pub mod numbers;
 pub mod quotes;
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon;
 use crate::report::Warning;
@@ -97,7 +97,7 @@ pub fn analyze(article: &Article) -> Doc {
         id: article.id.clone(),
         title,
         text: article.text.clone(),
-        words: text::word_count(text),
+        words: sentences.iter().flat_map(|s| s.tokens.iter()).filter(|t| t.kind != TokKind::Punct).count(),
         warnings,
         sentences,
         mentions,
@@ -232,7 +232,8 @@ pub fn terms(tokens: &[Token]) -> Vec<String> {
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        for len in (2..=lex.synonym_max_words * 2 - 1).rev() {
+        let max_len = if lex.synonym_heads.contains(&words[i].folded) { lex.synonym_max_words * 2 - 1 } else { 0 };
+        for len in (2..=max_len).rev() {
             if i + len > words.len() {
                 continue;
             }

@@ -3,7 +3,7 @@
 
 mod tables;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use crate::report::EntityKind;
@@ -40,6 +40,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     pub clause_starters: HashSet<String>,
     pub places: Vec<Place>,
+    /// First words of multi-word place names joined by "and" ("bosnia" for "Bosnia and Herzegovina").
+    pub and_heads: HashSet<String>,
     /// Folded name or other spelling → index into `places`.
     pub place_names: HashMap<String, usize>,
     /// Folded demonym → index into `places`.
@@ -51,6 +53,9 @@ pub struct Lexicon {
     pub keywords: HashMap<String, EntityKind>,
     /// Folded word or phrase → canonical form.
     pub synonyms: HashMap<String, &'static str>,
+    /// First words of multi-word synonym phrases ("cease" of "cease-fire", "prisoners" of
+    /// "prisoners of war"): a phrase look-up is tried only where one starts.
+    pub synonym_heads: HashSet<String>,
     /// The longest synonym phrase, in words.
     pub synonym_max_words: usize,
     /// Folded number word → (value, is a scale word).
@@ -92,8 +97,8 @@ fn set(items: &[&str]) -> HashSet<String> {
 
 fn build() -> Lexicon {
     let mut places = Vec::new();
-    let mut place_names = HashMap::new();
-    let mut demonyms = HashMap::new();
+    let mut place_names = HashMap::default();
+    let mut demonyms = HashMap::default();
     for (i, (name, kind, aliases, dems)) in tables::PLACES.iter().enumerate() {
         places.push(Place { name, kind });
         for a in std::iter::once(name).chain(aliases.iter()) {
@@ -103,13 +108,14 @@ fn build() -> Lexicon {
             demonyms.entry(fold(d)).or_insert(i);
         }
     }
-    let mut organizations = HashMap::new();
+    let and_heads = place_names.keys().filter_map(|k: &String| k.split_once(" and ").map(|(h, _)| h.to_string())).collect();
+    let mut organizations = HashMap::default();
     for (name, aliases) in tables::ORGANIZATIONS {
         for a in std::iter::once(name).chain(aliases.iter()) {
             organizations.entry(fold(a)).or_insert(*name);
         }
     }
-    let mut titles: HashMap<String, Vec<(&'static str, TitleKind)>> = HashMap::new();
+    let mut titles: HashMap<String, Vec<(&'static str, TitleKind)>> = HashMap::default();
     for (word, norm, kind) in tables::TITLES {
         let kind = match *kind {
             "title" => TitleKind::Title,
@@ -131,7 +137,7 @@ fn build() -> Lexicon {
             (fold(w), kind)
         })
         .collect();
-    let mut synonyms = HashMap::new();
+    let mut synonyms = HashMap::default();
     let mut synonym_max_words = 1;
     for (canon, variants) in tables::SYNONYMS {
         for v in std::iter::once(canon).chain(variants.iter()) {
@@ -140,13 +146,22 @@ fn build() -> Lexicon {
             synonyms.entry(f).or_insert(*canon);
         }
     }
+    let synonym_heads = synonyms
+        .keys()
+        .filter_map(|k: &String| {
+            let head = k.split([' ', '-']).next()?;
+            (head.len() < k.len()).then(|| head.to_string())
+        })
+        .collect();
     Lexicon {
+        synonym_heads,
         abbreviations: set(tables::ABBREVIATIONS),
         stopwords: set(tables::STOPWORDS),
         boilerplate: tables::BOILERPLATE.iter().map(|s| fold(s)).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         clause_starters: set(tables::CLAUSE_STARTERS),
         places,
+        and_heads,
         place_names,
         demonyms,
         organizations,

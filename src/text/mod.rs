@@ -16,6 +16,14 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The matching form of a string: lower case, diacritics removed (NFD, combining marks dropped),
 /// typographic apostrophes and dashes straightened. "Erdoğan’s" → "erdogan's".
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // Fast path (most tokens): no diacritics or typographic marks to remove.
+        let mut out = s.to_ascii_lowercase();
+        if out.contains('`') {
+            out = out.replace('`', "'");
+        }
+        return out;
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
@@ -119,11 +127,6 @@ fn make(text: &str, s: usize, e: usize, kind: TokKind) -> Token {
 
 fn is_cap(piece: &str) -> bool {
     piece.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// Number of words (UAX #29) in a text.
-pub fn word_count(text: &str) -> usize {
-    text.unicode_words().count()
 }
 
 #[cfg(test)]

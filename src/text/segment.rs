@@ -5,7 +5,7 @@
 //! undone: UAX #29 has no abbreviation list, so this part is ours. Every line break ends a
 //! sentence, so headlines without a full stop stand alone.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -28,7 +28,7 @@ pub fn segment(text: &str) -> Segmentation {
     let lex = crate::lexicon::get();
     let lines = lines(text);
     let mut seg = Segmentation::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::default();
     let mut kept_lines = 0usize;
     for (idx, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
