@@ -8,7 +8,7 @@ WASM_OPT    := node_modules/.bin/wasm-opt
 PORT        ?= 8000
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all tools tools-browser wasm serve dist test test-native test-wasm test-e2e check-lexicon lexicon golden clean
+.PHONY: all tools tools-browser wasm serve dist test test-native test-wasm test-e2e check-lexicon lexicon golden eval clean
 
 all: wasm
 
@@ -57,6 +57,17 @@ lexicon:
 # Regenerates the golden report of the seed articles after an intended engine change.
 golden:
 	UPDATE_GOLDEN=1 cargo test --release --test seeds golden
+
+# Extraction quality against spaCy and a same-string baseline: seeds gold, ECB+ test topics
+# (needs ../shared/data/ecbplus; installs spaCy into the git-ignored eval/.venv from PyPI).
+# Not part of `make test`. Tune with SPLIT=trainval; report SPLIT=test.
+SPLIT ?= test
+eval:
+	cargo build --release
+	bash eval/setup.sh
+	python3 -m unittest eval/test_scorer.py
+	python3 eval/evaluate.py seeds
+	python3 eval/evaluate.py ecb --split $(SPLIT)
 
 clean:
 	cargo clean

@@ -50,6 +50,8 @@ def generate():
     out.append(words("stopwords.txt", "STOPWORDS", "Function words ignored when matching facts"))
     out.append(words("boilerplate.txt", "BOILERPLATE", "Line prefixes that are page furniture"))
     out.append(words("clause_starters.txt", "CLAUSE_STARTERS", "Words that start a clause after a comma"))
+    out.append(words("common_words.txt", "COMMON_WORDS", "Common English words (SCOWL size 35)"))
+    out.append(words("first_names.txt", "FIRST_NAMES", "Common English given names"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
 
     def table(name, const, doc, rust_type, row):

@@ -103,6 +103,18 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             of[di][mi] = ci;
         }
     }
+    // Organisations with a name of several words, by their last word (first one wins).
+    let mut org_last: HashMap<String, usize> = HashMap::default();
+    for (ci, c) in clusters.iter().enumerate() {
+        if c.kind == EntityKind::Organization {
+            if let Some(&(di, mi)) = c.members.first() {
+                let w = &docs[di].mentions[mi].words;
+                if w.len() > 1 {
+                    org_last.entry(w[w.len() - 1].clone()).or_insert(ci);
+                }
+            }
+        }
+    }
     // Pass 3: one-word names: a known person's surname, else their own entity.
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
@@ -115,7 +127,11 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
                 .enumerate()
                 .filter(|(_, c)| c.kind == EntityKind::Person && !c.last.is_empty() && similar_surname(&c.last, &word))
                 .max_by_key(|(i, c)| (c.members.len(), std::cmp::Reverse(*i)))
-                .map(|(i, _)| i);
+                .map(|(i, _)| i)
+                .or_else(|| {
+                    // "Colts" after "Indianapolis Colts": the last word of an organisation's name.
+                    (m.words.len() == 1 && m.guessed).then(|| org_last.get(&word).copied()).flatten()
+                });
             let ci = match best {
                 Some(ci) => ci,
                 None => {
@@ -130,13 +146,22 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             of[di][mi] = ci;
         }
     }
-    // One-word clusters that a speech verb or a role marked as people.
-    for c in clusters.iter_mut() {
-        if c.kind == EntityKind::Other && c.members.iter().any(|&(di, mi)| !docs[di].mentions[mi].roles.is_empty()) {
+    for c in clusters.iter_mut().filter(|c| c.kind == EntityKind::Other) {
+        let ms = || c.members.iter().map(|&(di, mi)| &docs[di].mentions[mi]);
+        if ms().any(|m| !m.roles.is_empty()) {
+            // A role makes a person.
             c.kind = EntityKind::Person;
+        } else if ms().all(|m| m.words.len() == 1 && is_plural_name(&m.surface)) {
+            // A capitalised plural that is no demonym names a group: "Colts", "Saints".
+            c.kind = EntityKind::Organization;
         }
     }
     Resolved { entities: clusters, of }
+}
+
+fn is_plural_name(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    s.chars().count() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us") && !lower.ends_with("is")
 }
 
 fn split_name(m: &Mention) -> (Vec<String>, String) {

@@ -81,6 +81,13 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
             while j < toks.len() {
                 if toks[j].is_word() && toks[j].cap {
                     j += 1;
+                } else if toks[j].folded == "-"
+                    && toks[j - 1].end == toks[j].start
+                    && toks.get(j + 1).is_some_and(|n| n.start == toks[j].end && n.is_word() && n.cap)
+                    && !(is_known(lex, &toks[j - 1].folded) && is_known(lex, &toks[j + 1].folded))
+                {
+                    // "T-Mobile", "Hewlett-Packard" are one name; "Russia-Ukraine" is two.
+                    j += 2;
                 } else if CONNECTORS.contains(&toks[j].folded.as_str())
                     && j + 1 < toks.len()
                     && toks[j + 1].is_word()
@@ -126,11 +133,24 @@ fn is_common_word(lex: &Lexicon, w: &str, lower_words: &HashSet<&str>) -> bool {
     lower_words.contains(w) || lex.synonyms.contains_key(w) || lex.speech_verbs.contains(w)
 }
 
+/// Folded words joined as they stand in the text: a space where there was white space, nothing
+/// where they touch ("t-mobile", "u.s. army").
+fn phrase(toks: &[Token]) -> String {
+    let mut s = String::new();
+    for (k, t) in toks.iter().enumerate() {
+        if k > 0 && toks[k - 1].end < t.start {
+            s.push(' ');
+        }
+        s.push_str(&t.folded);
+    }
+    s
+}
+
 /// The longest gazetteer place or organisation starting at `toks[i]` within `toks[..end]`:
 /// (tokens used, canonical, kind).
 fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(usize, &'static str, EntityKind)> {
     for len in (1..=(end - i).min(6)).rev() {
-        let phrase = toks[i..i + len].iter().map(|t| t.folded.as_str()).collect::<Vec<_>>().join(" ");
+        let phrase = phrase(&toks[i..i + len]);
         if let Some(&p) = lex.place_names.get(&phrase) {
             return Some((len, lex.places[p].name, EntityKind::Place));
         }
@@ -262,7 +282,20 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
             continue;
         }
         if let Some((len, canon, kind)) = gazetteer_at(lex, toks, p, b) {
-            if p + len == b || s.headline || !continues_name(lex, &toks[p + len..b]) {
+            let more = &toks[p + len..b];
+            // "Indianapolis Colts", "France Telecom", "Boston Herald": a place that starts a longer
+            // name (of words that are not themselves a place) names an organisation.
+            if kind == EntityKind::Place
+                && !s.headline
+                && !more.is_empty()
+                && !continues_name(lex, more)
+                && gazetteer_at(lex, toks, p + len, b).is_none()
+                && !lex.demonyms.contains_key(more[0].folded.as_str())
+            {
+                push(out, text, si, toks, p, b, EntityKind::Organization, true, None, None);
+                return;
+            }
+            if more.is_empty() || s.headline || !continues_name(lex, more) {
                 push(out, text, si, toks, p, p + len, kind, false, Some(canon), None);
                 p += len;
                 continue;
@@ -292,8 +325,68 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         push(out, text, si, toks, p, b, EntityKind::Organization, true, None, None);
         return;
     }
-    let kind = if (2..=4).contains(&rest.len()) { EntityKind::Person } else { EntityKind::Other };
+    // One word: a speech verb right after it ("Obama said") makes it a person; otherwise the
+    // comparison stage settles it with the other articles.
+    let speaks = rest.len() == 1 && toks.get(b).is_some_and(|t| lex.speech_verbs.contains(&t.folded));
+    // Several words: a person when the first is a given name or an initial ("Keith Kellogg",
+    // "J. K. Rowling"), not for any capitalised phrase ("Internet Explorer").
+    // …or when none of its words is an ordinary English word ("Wladimir Klitschko").
+    let first = rest[0].folded.trim_end_matches('.');
+    let given = lex.first_names.contains(first) || (first.chars().count() == 1 && rest[0].folded.ends_with('.'));
+    let unusual = rest.iter().all(|t| !lex.common_words.contains(t.folded.trim_end_matches('.')));
+    let kind = if ((2..=4).contains(&rest.len()) && (given || unusual)) || speaks { EntityKind::Person } else { EntityKind::Other };
     push(out, text, si, toks, p, b, kind, true, None, role);
+}
+
+/// Names in headlines. Title Case says nothing about what is a name, so a headline only gets
+/// mentions of names the article's body confirms: the longest run of its words equal to the
+/// words of a body mention, or a person's surname ("Lohan" after "Lindsay Lohan").
+pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
+    let known: Vec<Mention> = mentions.iter().filter(|m| !sentences[m.sentence].headline && (!m.guessed || m.words.len() > 1)).cloned().collect();
+    if known.is_empty() {
+        return;
+    }
+    let max_len = known.iter().map(|m| m.words.len()).max().unwrap_or(1);
+    let mut added = Vec::new();
+    for (si, s) in sentences.iter().enumerate().filter(|(_, s)| s.headline) {
+        let toks = &s.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let taken = mentions.iter().any(|m| m.sentence == si && m.start <= toks[i].start && toks[i].start < m.end);
+            if taken || !(toks[i].is_word() && toks[i].cap) {
+                i += 1;
+                continue;
+            }
+            let found = (1..=max_len.min(toks.len() - i)).rev().find_map(|len| {
+                let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.folded.as_str()).collect();
+                known
+                    .iter()
+                    .find(|m| m.words.iter().map(String::as_str).eq(words.iter().copied()))
+                    .or_else(|| (len == 1).then(|| known.iter().find(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().map(String::as_str) == Some(words[0]))).flatten())
+                    .map(|m| (len, m))
+            });
+            match found {
+                Some((len, m)) => {
+                    let (start, end) = (toks[i].start, toks[i + len - 1].end);
+                    added.push(Mention {
+                        sentence: si,
+                        start,
+                        end,
+                        surface: text[start..end].to_string(),
+                        words: toks[i..i + len].iter().map(|t| t.folded.clone()).collect(),
+                        kind: m.kind,
+                        guessed: false,
+                        canonical: m.canonical,
+                        roles: Vec::new(),
+                    });
+                    i += len;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    mentions.extend(added);
+    mentions.sort_by_key(|m| (m.sentence, m.start));
 }
 
 /// Roles from leading a body: "the Russian delegation, led by X", "X, heading the Russian

@@ -81,6 +81,7 @@ pub fn analyze(article: &Article) -> Doc {
         .collect();
     let mut mentions = entities::extract(text, &sentences, &lower_words, &mid_caps);
     entities::resolve_in_doc(&mut mentions);
+    entities::headline_names(text, &sentences, &mut mentions);
     entities::leadership_roles(&sentences, &mut mentions);
     let (quantities, dates) = numbers::extract(text, &sentences);
     let quotes = quotes::extract(text, &sentences, &mentions);

@@ -39,6 +39,8 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
     pub clause_starters: HashSet<String>,
+    pub first_names: HashSet<String>,
+    pub common_words: HashSet<&'static str>,
     pub places: Vec<Place>,
     /// First words of multi-word place names joined by "and" ("bosnia" for "Bosnia and Herzegovina").
     pub and_heads: HashSet<String>,
@@ -160,6 +162,9 @@ fn build() -> Lexicon {
         boilerplate: tables::BOILERPLATE.iter().map(|s| fold(s)).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         clause_starters: set(tables::CLAUSE_STARTERS),
+        first_names: set(tables::FIRST_NAMES),
+        // Already lower-case ASCII: no folding needed.
+        common_words: tables::COMMON_WORDS.iter().copied().collect(),
         places,
         and_heads,
         place_names,
