@@ -93,8 +93,9 @@ pub fn get() -> &'static Lexicon {
     LEX.get_or_init(build)
 }
 
-fn set(items: &[&str]) -> HashSet<String> {
-    items.iter().map(|s| fold(s)).collect()
+/// A generated word list (one word per line) as a set of folded words.
+fn set(list: &str) -> HashSet<String> {
+    list.lines().map(fold).collect()
 }
 
 fn build() -> Lexicon {
@@ -159,12 +160,12 @@ fn build() -> Lexicon {
         synonym_heads,
         abbreviations: set(tables::ABBREVIATIONS),
         stopwords: set(tables::STOPWORDS),
-        boilerplate: tables::BOILERPLATE.iter().map(|s| fold(s)).collect(),
+        boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         clause_starters: set(tables::CLAUSE_STARTERS),
         first_names: set(tables::FIRST_NAMES),
         // Already lower-case ASCII: no folding needed.
-        common_words: tables::COMMON_WORDS.iter().copied().collect(),
+        common_words: tables::COMMON_WORDS.lines().collect(),
         places,
         and_heads,
         place_names,
