@@ -73,11 +73,16 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             if m.kind == EntityKind::Person || (m.guessed && m.words.len() == 1) {
                 continue;
             }
+            // Gazetteer names meet on their canonical name; others on their words without a
+            // corporate suffix ("Microsoft Corp." ~ "Microsoft"), whatever kind each was given.
             let key = match m.canonical {
                 Some(c) => format!("{:?}:{c}", m.kind),
-                None => format!("{:?}:{}", m.kind, m.words.join(" ")),
+                None => format!("name:{}", name_key(&m.words)),
             };
             let ci = *by_key.entry(key).or_insert_with(|| add(&mut clusters, m.kind, m.canonical, vec![], String::new()));
+            if clusters[ci].kind == EntityKind::Other && m.kind != EntityKind::Other && !m.guessed {
+                clusters[ci].kind = m.kind;
+            }
             clusters[ci].members.push((di, mi));
             of[di][mi] = ci;
         }
@@ -115,7 +120,19 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             }
         }
     }
-    // Pass 3: one-word names: a known person's surname, else their own entity.
+    // Organisations by the initials of their name ("Advanced Micro Devices" → "amd").
+    let mut acronyms: HashMap<String, usize> = HashMap::default();
+    for (ci, c) in clusters.iter().enumerate() {
+        if c.kind == EntityKind::Organization {
+            for &(di, mi) in &c.members {
+                if let Some(a) = initials(&docs[di].mentions[mi].words) {
+                    acronyms.entry(a).or_insert(ci);
+                }
+            }
+        }
+    }
+    // Pass 3: one-word names: a known person's surname, a name seen before, an organisation's
+    // last word or initials; else their own entity.
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
             if of[di][mi] != usize::MAX {
@@ -128,10 +145,12 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
                 .filter(|(_, c)| c.kind == EntityKind::Person && !c.last.is_empty() && similar_surname(&c.last, &word))
                 .max_by_key(|(i, c)| (c.members.len(), std::cmp::Reverse(*i)))
                 .map(|(i, _)| i)
+                .or_else(|| by_key.get(&format!("name:{}", name_key(&m.words))).copied())
                 .or_else(|| {
                     // "Colts" after "Indianapolis Colts": the last word of an organisation's name.
                     (m.words.len() == 1 && m.guessed).then(|| org_last.get(&word).copied()).flatten()
-                });
+                })
+                .or_else(|| (m.words.len() == 1).then(|| acronyms.get(&word).copied()).flatten());
             let ci = match best {
                 Some(ci) => ci,
                 None => {
@@ -157,6 +176,33 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
         }
     }
     Resolved { entities: clusters, of }
+}
+
+/// Corporate and country suffixes that do not change which organisation is meant.
+const ORG_SUFFIXES: &[&str] = &["inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited", "plc", "llc", "group", "holdings", "usa", "u.s.", "us", "uk"];
+
+/// The words of a name without a trailing corporate suffix, joined.
+fn name_key(words: &[String]) -> String {
+    let mut w: Vec<&str> = words
+        .iter()
+        .map(|w| match w.as_str() {
+            "mt" | "mt." => "mount",
+            "ft" | "ft." => "fort",
+            w => w,
+        })
+        .filter(|w| *w != "," && *w != "'s")
+        .collect();
+    while w.len() > 1 && ORG_SUFFIXES.contains(w.last().unwrap_or(&"")) {
+        w.pop();
+    }
+    w.join(" ")
+}
+
+/// The initials of a name of three or more words, skipping connectors: "advanced micro devices"
+/// → "amd", "royal canadian mounted police" → "rcmp".
+fn initials(words: &[String]) -> Option<String> {
+    let content: Vec<&String> = words.iter().filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "de" | "-" | "&")).collect();
+    (content.len() >= 3).then(|| content.iter().filter_map(|w| w.chars().next()).collect())
 }
 
 fn is_plural_name(s: &str) -> bool {

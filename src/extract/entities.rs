@@ -79,7 +79,9 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
             // A run of capitalised words, allowing inner connectors ("Minister of Defense").
             let mut j = i + 1;
             while j < toks.len() {
-                if toks[j].is_word() && toks[j].cap {
+                if toks[j].is_word() && toks[j].cap && lex.calendar.get(toks[j].folded.trim_end_matches('.')).is_some_and(|&c| c > 100) {
+                    break; // "Athens Saturday": a weekday ends a name
+                } else if toks[j].is_word() && toks[j].cap {
                     j += 1;
                 } else if toks[j].folded == "-"
                     && toks[j - 1].end == toks[j].start
@@ -228,7 +230,8 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
             .unwrap_or(("", TitleKind::Lower));
         match kind {
             TitleKind::Honorific => honorific = true,
-            TitleKind::Title => {
+            // A capitalised occupation before a name ("Actress Tara Reid") heads a role too.
+            TitleKind::Title | TitleKind::Lower => {
                 head = Some(norm);
                 title_words.push(norm);
             }
@@ -291,8 +294,14 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
                 && !continues_name(lex, more)
                 && gazetteer_at(lex, toks, p + len, b).is_none()
                 && !lex.demonyms.contains_key(more[0].folded.as_str())
+                && more[0].folded != "of"
             {
                 push(out, text, si, toks, p, b, EntityKind::Organization, true, None, None);
+                return;
+            }
+            if kind == EntityKind::Place && more.len() > 1 && more[0].folded == "of" {
+                // "Gulf of Aden", "Sea of Japan": one place.
+                push(out, text, si, toks, p, b, EntityKind::Place, false, None, None);
                 return;
             }
             if more.is_empty() || s.headline || !continues_name(lex, more) {
@@ -309,7 +318,10 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     let rest = &toks[p..b];
     let last = rest.last().map(|t| t.folded.trim_end_matches('.')).unwrap_or("");
     if let Some(&kind) = lex.keywords.get(last) {
-        push(out, text, si, toks, p, b, kind, false, None, None);
+        // A keyword alone ("Street", "Palace") is a capitalised common noun, not a name.
+        if rest.len() > 1 {
+            push(out, text, si, toks, p, b, kind, false, None, None);
+        }
         return;
     }
     if s.headline {
@@ -325,6 +337,13 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         push(out, text, si, toks, p, b, EntityKind::Organization, true, None, None);
         return;
     }
+    // "Englishman Robert Buckley", "Fired Jim O'Brien": ordinary words before a given name are
+    // not part of the name.
+    let mut p = p;
+    while b - p >= 3 && lex.common_words.contains(toks[p].folded.as_str()) && !lex.first_names.contains(&toks[p].folded) && lex.first_names.contains(&toks[p + 1].folded) {
+        p += 1;
+    }
+    let rest = &toks[p..b];
     // One word: a speech verb right after it ("Obama said") makes it a person; otherwise the
     // comparison stage settles it with the other articles.
     let speaks = rest.len() == 1 && toks.get(b).is_some_and(|t| lex.speech_verbs.contains(&t.folded));
@@ -334,7 +353,7 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     let first = rest[0].folded.trim_end_matches('.');
     let given = lex.first_names.contains(first) || (first.chars().count() == 1 && rest[0].folded.ends_with('.'));
     let unusual = rest.iter().all(|t| !lex.common_words.contains(t.folded.trim_end_matches('.')));
-    let kind = if ((2..=4).contains(&rest.len()) && (given || unusual)) || speaks { EntityKind::Person } else { EntityKind::Other };
+    let kind = if ((2..=4).contains(&rest.len()) && (given || unusual)) || (speaks && given) { EntityKind::Person } else { EntityKind::Other };
     push(out, text, si, toks, p, b, kind, true, None, role);
 }
 

@@ -144,7 +144,8 @@ fn clip(s: &str, n: usize) -> String {
 fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let lex = lexicon::get();
     let last = text[..tokens.last().map_or(0, |t| t.end)].trim_end_matches(['"', '”', '’', ')']);
-    if last.ends_with(['.', '!', '?']) {
+    // A trailing ellipsis ("Checks Out Of Rehab...") does not end a sentence.
+    if last.ends_with(['.', '!', '?']) && !last.ends_with("...") && !last.ends_with('…') {
         return false;
     }
     let content: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && !lex.is_stopword(&t.folded)).collect();
