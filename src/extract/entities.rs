@@ -352,7 +352,7 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     // …or when none of its words is an ordinary English word ("Wladimir Klitschko").
     let first = rest[0].folded.trim_end_matches('.');
     let given = lex.first_names.contains(first) || (first.chars().count() == 1 && rest[0].folded.ends_with('.'));
-    let unusual = rest.iter().all(|t| !lex.common_words.contains(t.folded.trim_end_matches('.')));
+    let unusual = rest.iter().all(|t| !lex.common_words.contains(t.folded.trim_end_matches('.')) && person_shaped(t.text(text)));
     let kind = if ((2..=4).contains(&rest.len()) && (given || unusual)) || (speaks && given) { EntityKind::Person } else { EntityKind::Other };
     push(out, text, si, toks, p, b, kind, true, None, role);
 }
@@ -487,6 +487,30 @@ pub fn resolve_in_doc(mentions: &mut [Mention]) {
     }
 }
 
+/// A word shaped like part of a person's name: capitalised, then lower case, except after the
+/// surname prefixes Mc, Mac, De, Di, Da, La, Le, Van, Von, O' ("McDonald", "DeGeneres");
+/// "BlackBerry", "iPhone" and all-capitals words are not.
+fn person_shaped(w: &str) -> bool {
+    let w = w.trim_end_matches('.');
+    let mut chars = w.chars();
+    if !chars.next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let n = w.chars().count();
+    if n == 1 {
+        return true; // an initial
+    }
+    let inner_caps: Vec<usize> = w.char_indices().skip(1).filter(|(_, c)| c.is_uppercase()).map(|(i, _)| i).collect();
+    if inner_caps.is_empty() {
+        return true;
+    }
+    if inner_caps.len() == 1 && w.chars().filter(|c| c.is_alphabetic()).count() > 3 {
+        let prefix = &w[..inner_caps[0]];
+        return matches!(prefix, "Mc" | "Mac" | "De" | "Di" | "Da" | "La" | "Le" | "Van" | "Von" | "O'" | "O’" | "D'" | "D’");
+    }
+    false
+}
+
 /// More capitalised words after a gazetteer name that make it a longer name ("Turkey Cup").
 fn continues_name(lex: &Lexicon, rest: &[Token]) -> bool {
     rest.iter().any(|t| lex.keywords.contains_key(t.folded.trim_end_matches('.')))
@@ -581,6 +605,16 @@ mod tests {
         ];
         for (input, want) in cases {
             assert_eq!(mentions(input), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn person_shaped_words() {
+        for w in ["Kellogg", "McDonald", "DeGeneres", "O’Brien", "J."] {
+            assert!(super::person_shaped(w), "{w}");
+        }
+        for w in ["BlackBerry", "iPhone", "NASA", "PlayStation"] {
+            assert!(!super::person_shaped(w), "{w}");
         }
     }
 
