@@ -86,6 +86,10 @@ pub fn to_utf16(report: &mut Report, articles: &[Article]) {
         conv(&n.source, &mut n.start);
         conv(&n.source, &mut n.end);
     }
+    for x in &mut report.dates {
+        conv(&x.source, &mut x.start);
+        conv(&x.source, &mut x.end);
+    }
     report.offset_unit = OffsetUnit::Utf16;
 }
 

@@ -36,6 +36,7 @@ pub struct Report {
     pub conflicts: Vec<Conflict>,
     pub quotes: Vec<Quote>,
     pub numbers: Vec<NumberMention>,
+    pub dates: Vec<DateMention>,
 }
 
 /// One input article as the engine saw it.
@@ -191,6 +192,18 @@ pub struct NumberMention {
     pub value: String,
     /// The counted thing, normalised ("prisoner of war", "hour"); empty when unknown.
     pub counts: String,
+    pub sentence: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A calendar date or year as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub source: String,
+    pub text: String,
+    /// ISO-like: "2022", "2022-03", "2025-05-12", "--05-12" (no year), "mid --03", "weekday 1" (Monday).
+    pub value: String,
     pub sentence: usize,
     pub start: usize,
     pub end: usize,

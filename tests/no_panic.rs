@@ -30,6 +30,9 @@ fn check_spans(report: &Report, articles: &[Article]) {
     for n in &report.numbers {
         ok(&n.source, n.start, n.end);
     }
+    for x in &report.dates {
+        ok(&x.source, x.start, x.end);
+    }
     // The JSON round-trips.
     let back: Report = serde_json::from_str(&to_json(report)).expect("report JSON parses");
     assert_eq!(&back, report);

@@ -102,6 +102,10 @@ fn every_span_points_at_its_text() {
     for n in &r.numbers {
         assert_eq!(&text(&n.source)[n.start..n.end], n.text);
     }
+    for x in &r.dates {
+        assert_eq!(&text(&x.source)[x.start..x.end], x.text);
+    }
+    assert!(r.dates.iter().any(|x| x.value == "--05-12" && x.text == "May 12"));
 }
 
 #[test]

@@ -113,6 +113,19 @@ pub fn compare(docs: &[Doc]) -> Report {
             .map(|g| Quote { text: g.text.clone(), speaker: g.speaker.clone(), sources: g.sources.iter().map(|&d| docs[d].id.clone()).collect(), evidence: g.spans.clone() })
             .collect(),
         numbers,
+        dates: docs
+            .iter()
+            .flat_map(|d| {
+                d.dates.iter().map(move |x| DateMention {
+                    source: d.id.clone(),
+                    text: d.text[x.start..x.end].to_string(),
+                    value: x.value.clone(),
+                    sentence: x.sentence,
+                    start: x.start,
+                    end: x.end,
+                })
+            })
+            .collect(),
     }
 }
 
