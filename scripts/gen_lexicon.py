@@ -55,6 +55,7 @@ def generate():
     out.append(words("common_words.txt", "COMMON_WORDS", "Common English words (SCOWL size 35)"))
     out.append(words("first_names.txt", "FIRST_NAMES", "Common English given names"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
+    out.append(words("hedges.txt", "HEDGES", "Hedges: words and phrases that soften a claim"))
 
     def table(name, const, doc, rust_type, row):
         body = "".join(f"    ({row(r)}),\n" for r in rows(name))
@@ -76,6 +77,12 @@ def generate():
           lambda r: f"{lit(r[0])}, {lit(r[1])}")
     table("numbers.tsv", "NUMBER_WORDS", "Number words: (word, value, is a scale word)", "(&str, f64, bool)",
           lambda r: f"{lit(r[0])}, {float(r[1])!r}, {'true' if r[2] == 'scale' else 'false'}")
+    table("event_cues.tsv", "EVENT_CUES", "Event cues: (word, ordinal 0/1/2 or \"event\")", "(&str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    table("loaded.tsv", "LOADED", "Loaded words: (entry, category, note)", "(&str, &str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}, {lit(field(r, 2))}")
+    table("attribution.tsv", "ATTRIBUTION", "Attribution verbs: (verb or phrase, stance)", "(&str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}")
     return "".join(out)
 
 

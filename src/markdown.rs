@@ -47,6 +47,12 @@ pub fn render(r: &Report) -> String {
             let _ = writeln!(out, "  - \"{}\" — {}", v.value, cite(&v.evidence, &v.sources));
         }
     }
+    if !r.different_event.is_empty() {
+        out.push_str("\n## Possibly a different event\n\n");
+        for d in &r.different_event {
+            let _ = writeln!(out, "- **{}**: {} {}", d.source, d.reasons.join("; "), cite(&d.evidence, &[]));
+        }
+    }
     out.push_str("\n## Corroborated facts\n\n");
     if corroborated.is_empty() {
         out.push_str("None found.\n");
@@ -57,6 +63,42 @@ pub fn render(r: &Report) -> String {
     out.push_str("\n## Single-source details\n\n");
     for f in &single {
         let _ = writeln!(out, "- {} — {}", f.summary, cite(&f.evidence, &f.sources));
+    }
+    if !r.omissions.is_empty() {
+        out.push_str("\n## Omissions\n\n");
+        for s in &r.sources {
+            let missing: Vec<_> = r.omissions.iter().filter(|o| o.source == s.id).collect();
+            if !missing.is_empty() {
+                let _ = writeln!(out, "- **{}** does not report:", s.id);
+                for o in missing {
+                    let _ = writeln!(out, "  - {} (told by {})", o.summary, o.told_by.join(", "));
+                }
+            }
+        }
+    }
+    if !r.text_reuse.passages.is_empty() {
+        out.push_str("\n## Shared passages (text reuse)\n\n");
+        for p in &r.text_reuse.passages {
+            let _ = writeln!(out, "- {} ↔ {} ({} words, similarity {:.2}): “{}”", p.a.source, p.b.source, p.words, p.similarity, p.a.text);
+        }
+    }
+    if !r.tone.is_empty() {
+        out.push_str("\n## Tone\n\n| source | opinion share | loaded words | hedges | attribution (neutral / doubt / endorse / emotive) |\n| --- | --- | --- | --- | --- |\n");
+        for t in &r.tone {
+            let c = |k: &str| t.attribution_counts.get(k).copied().unwrap_or(0);
+            let _ = writeln!(
+                out,
+                "| {} | {:.0}% | {} | {} | {} / {} / {} / {} |",
+                t.source,
+                t.opinion_share * 100.0,
+                t.loaded.len(),
+                t.hedges.len(),
+                c("neutral"),
+                c("doubt"),
+                c("endorse"),
+                c("emotive")
+            );
+        }
     }
     if !r.quotes.is_empty() {
         out.push_str("\n## Quotes\n\n");

@@ -90,6 +90,20 @@ pub fn to_utf16(report: &mut Report, articles: &[Article]) {
         conv(&x.source, &mut x.start);
         conv(&x.source, &mut x.end);
     }
+    for e in report.different_event.iter_mut().flat_map(|d| d.evidence.iter_mut()) {
+        conv(&e.source, &mut e.start);
+        conv(&e.source, &mut e.end);
+    }
+    for side in report.text_reuse.passages.iter_mut().flat_map(|p| [&mut p.a, &mut p.b]) {
+        conv(&side.source, &mut side.start);
+        conv(&side.source, &mut side.end);
+    }
+    for t in &mut report.tone {
+        for h in t.loaded.iter_mut().chain(t.hedges.iter_mut()).chain(t.attribution.iter_mut()) {
+            conv(&t.source, &mut h.start);
+            conv(&t.source, &mut h.end);
+        }
+    }
     report.offset_unit = OffsetUnit::Utf16;
 }
 

@@ -37,6 +37,14 @@ pub struct Report {
     pub quotes: Vec<Quote>,
     pub numbers: Vec<NumberMention>,
     pub dates: Vec<DateMention>,
+    /// For each source, the facts most other sources report and it does not.
+    pub omissions: Vec<Omission>,
+    /// Sources that seem to cover a different event than the others.
+    pub different_event: Vec<DifferentEvent>,
+    /// Passages shared verbatim or near-verbatim between sources, and a source × source matrix.
+    pub text_reuse: crate::comparison::reuse::TextReuse,
+    /// Per source: opinion vs checkable-fact sentences, loaded words, hedges, attribution verbs.
+    pub tone: Vec<crate::comparison::tone::ToneProfile>,
 }
 
 /// One input article as the engine saw it.
@@ -207,4 +215,25 @@ pub struct DateMention {
     pub sentence: usize,
     pub start: usize,
     pub end: usize,
+}
+
+/// A fact most other sources report that this source does not.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Omission {
+    pub source: String,
+    /// The fact's id.
+    pub fact: String,
+    pub summary: String,
+    /// The sources that do report it.
+    pub told_by: Vec<String>,
+}
+
+/// A source that seems to report a different event than the others, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DifferentEvent {
+    pub source: String,
+    /// Human-readable reasons.
+    pub reasons: Vec<String>,
+    /// The sentences behind the reasons, when there are some.
+    pub evidence: Vec<Evidence>,
 }

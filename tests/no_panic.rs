@@ -33,6 +33,18 @@ fn check_spans(report: &Report, articles: &[Article]) {
     for x in &report.dates {
         ok(&x.source, x.start, x.end);
     }
+    for e in report.different_event.iter().flat_map(|d| d.evidence.iter()) {
+        ok(&e.source, e.start, e.end);
+    }
+    for p in &report.text_reuse.passages {
+        ok(&p.a.source, p.a.start, p.a.end);
+        ok(&p.b.source, p.b.start, p.b.end);
+    }
+    for t in &report.tone {
+        for h in t.loaded.iter().chain(&t.hedges).chain(&t.attribution) {
+            ok(&t.source, h.start, h.end);
+        }
+    }
     // The JSON round-trips.
     let back: Report = serde_json::from_str(&to_json(report)).expect("report JSON parses");
     assert_eq!(&back, report);

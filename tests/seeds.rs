@@ -73,6 +73,36 @@ fn spelling_variants_merge_into_one_entity() {
 }
 
 #[test]
+fn second_meeting_article_is_flagged_as_a_different_event() {
+    let r = report();
+    let flagged: Vec<&str> = r.different_event.iter().map(|d| d.source.as_str()).collect();
+    assert_eq!(flagged, ["001_f76da1300c43f52b"], "{:#?}", r.different_event);
+    let d = &r.different_event[0];
+    assert!(d.reasons.iter().any(|x| x.contains("later occurrence")), "{:?}", d.reasons);
+    assert!(d.evidence.iter().any(|e| e.text.contains("A second meeting")));
+}
+
+#[test]
+fn omissions_are_facts_most_others_tell() {
+    let r = report();
+    assert!(!r.omissions.is_empty());
+    for o in &r.omissions {
+        let f = r.facts.iter().find(|f| f.id == o.fact).expect("omission names a fact");
+        assert!(!f.sources.contains(&o.source));
+        assert!(f.sources.len() * 2 > r.sources.len() - 1);
+    }
+}
+
+#[test]
+fn editorial_source_has_the_highest_opinion_share() {
+    let r = report();
+    let top = r.tone.iter().max_by(|a, b| a.opinion_share.total_cmp(&b.opinion_share)).unwrap();
+    assert_eq!(top.source, "002_fee694d95e96c373");
+    // The seeds share no passages verbatim.
+    assert!(r.text_reuse.passages.is_empty());
+}
+
+#[test]
 fn dropped_lines_are_warned_about() {
     let r = report();
     let kinds = |id: &str| -> Vec<String> { r.sources.iter().find(|s| s.id == id).unwrap().warnings.iter().map(|w| w.kind.clone()).collect() };

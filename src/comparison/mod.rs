@@ -5,7 +5,10 @@
 
 pub mod conflicts;
 pub mod entities;
+pub mod events;
 pub mod facts;
+pub mod reuse;
+pub mod tone;
 
 use std::collections::BTreeMap;
 
@@ -74,6 +77,10 @@ pub fn compare(docs: &[Doc]) -> Report {
     }
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
+    let omissions = events::omissions(docs, &fact_list);
+    let different_event = events::different_events(docs, &sim, &clusters);
+    let text_reuse = reuse::reuse(docs);
+    let tone = docs.iter().map(tone::profile).collect();
     let conflict_list = conflicts::find(docs, &resolved, &entity_index, &entity_names, &fact_units, &sim, &quote_groups);
 
     let numbers = docs
@@ -126,6 +133,10 @@ pub fn compare(docs: &[Doc]) -> Report {
                 })
             })
             .collect(),
+        omissions,
+        different_event,
+        text_reuse,
+        tone,
     }
 }
 

@@ -66,6 +66,24 @@ pub struct Lexicon {
     pub calendar: HashMap<String, u8>,
     /// Number qualifiers as folded word sequences with their meaning, longest first.
     pub qualifiers: Vec<(Vec<String>, &'static str)>,
+    /// Hedges (`hedges.txt`): phrase key → the entry as written. A phrase key is the folded entry
+    /// with its words joined by one space and hyphens tight ("so-called"), as
+    /// [`crate::comparison::tone`] joins the tokens of a sentence.
+    pub hedges: HashMap<String, &'static str>,
+    /// Loaded words (`loaded.tsv`): phrase key → (entry, category, note).
+    pub loaded: HashMap<String, (&'static str, &'static str, &'static str)>,
+    /// Attribution verbs (`attribution.tsv`): phrase key → (entry, stance).
+    pub attribution: HashMap<String, (&'static str, &'static str)>,
+    /// The longest hedge, loaded or attribution entry, in tokens (a hyphen and a possessive `'s`
+    /// are tokens of their own).
+    pub tone_max_tokens: usize,
+    /// First words of the tone entries of more than one token: a phrase is looked up only where
+    /// one starts.
+    pub tone_heads: HashSet<String>,
+    /// Folded ordinal word → 0 (an earlier event), 1 (the first), 2 (a later one).
+    pub event_ordinals: HashMap<String, u8>,
+    /// Nouns naming an event that can recur: "talks", "meeting", "round".
+    pub event_nouns: HashSet<String>,
 }
 
 impl Lexicon {
@@ -156,7 +174,48 @@ fn build() -> Lexicon {
             (head.len() < k.len()).then(|| head.to_string())
         })
         .collect();
+    // Tone lists: folded, words joined by one space, hyphens tight; token count for the scan window.
+    let tone_key = |entry: &str| {
+        let key = fold(entry).split_whitespace().collect::<Vec<_>>().join(" ").replace(" - ", "-");
+        let tokens = key.split(' ').count() + 2 * key.matches('-').count() + key.matches("'s").count();
+        (key, tokens)
+    };
+    let mut tone_max_tokens = 1;
+    let mut hedges = HashMap::default();
+    for h in tables::HEDGES.lines() {
+        let (k, n) = tone_key(h);
+        tone_max_tokens = tone_max_tokens.max(n);
+        hedges.entry(k).or_insert(h);
+    }
+    let mut loaded = HashMap::default();
+    for &(w, category, note) in tables::LOADED {
+        let (k, n) = tone_key(w);
+        tone_max_tokens = tone_max_tokens.max(n);
+        loaded.entry(k).or_insert((w, category, note));
+    }
+    let mut attribution = HashMap::default();
+    for &(w, stance) in tables::ATTRIBUTION {
+        let (k, n) = tone_key(w);
+        tone_max_tokens = tone_max_tokens.max(n);
+        attribution.entry(k).or_insert((w, stance));
+    }
+    let tone_heads = hedges
+        .keys()
+        .chain(loaded.keys())
+        .chain(attribution.keys())
+        .filter_map(|k: &String| {
+            let head = k.split([' ', '-']).next()?.trim_end_matches("'s");
+            (head.len() < k.len()).then(|| head.to_string())
+        })
+        .collect();
     Lexicon {
+        hedges,
+        loaded,
+        attribution,
+        tone_max_tokens,
+        tone_heads,
+        event_ordinals: tables::EVENT_CUES.iter().filter_map(|(w, v)| v.parse::<u8>().ok().map(|o| (fold(w), o))).collect(),
+        event_nouns: tables::EVENT_CUES.iter().filter(|(_, v)| *v == "event").map(|(w, _)| fold(w)).collect(),
         synonym_heads,
         abbreviations: set(tables::ABBREVIATIONS),
         stopwords: set(tables::STOPWORDS),

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Fact clustering on ECB+: pairwise precision / recall / F1 of the engine's facts over
+cross-document sentence pairs, next to a simple baseline, and the share of clusters that mix the
+two sub-events of a topic.
+
+Usage: python3 eval/facts_ecb.py [--split test|trainval|...] [--json OUT] [-v]
+
+Input: each `topic/<t>.json` of the converted ECB+ corpus (two similar real events of the same
+kind, several outlets each: the `ecb` and `ecbplus` sub-events), run through
+`corroborate compare --format json` as one set of articles.
+
+Gold: two *selected* (fully annotated) sentences from different documents of a topic tell the
+same fact when they contain mentions of the same gold event chain (cross-document chains of the
+`event_chains` list).
+
+Engine: two sentences are paired when one fact's evidence holds a clause of each (a fact's
+evidence units are clauses; a clause belongs to the sentence, i.e. line, it starts in).
+
+Baseline (same harness, same pairs): two sentences are paired when they share a content-word
+lemma (lower-case word of 4+ letters, not a stop word, crude suffix stripping) and a named entity
+(a capitalised word that is not sentence-initial), which is what a keyword matcher would do.
+
+Only pairs of selected sentences from different documents count, for every system. A cluster
+"mixes sub-events" when its selected sentences come from documents of both sub-events.
+"""
+import argparse
+import datetime
+import json
+import os
+import re
+import sys
+from collections import defaultdict
+from itertools import combinations
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ecb  # noqa: E402
+import systems  # noqa: E402
+
+DEFAULT_ECB = os.path.join(systems.REPO, "..", "shared", "data", "ecbplus")
+STOP = set("""the and for that with from this have has had were was are will would could should
+their there they them what when where which while about after before into over under than then
+these those been being also said says told more most some such only other just very""".split())
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def lemma(w):
+    w = w.lower().strip("'’-")
+    for suf in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            return w[: -len(suf)]
+    return w
+
+
+def line_of(text, pos):
+    return text.count("\n", 0, pos)
+
+
+def subevent(doc_id):
+    return "ecbplus" if doc_id.endswith("ecbplus") else "ecb"
+
+
+def prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def evaluate_topic(corpus, topic, binary):
+    path = os.path.join(corpus.dir, "topic", "%s.json" % topic)
+    data = corpus.load(path)
+    docs = [(d["id"], d["text"]) for d in data["docs"]]
+    texts = dict(docs)
+    # Selected lines per doc (ecbplus texts have lost sentence 0, the URL: line = sentence - 1).
+    selected = {}
+    for doc_id, _ in docs:
+        shift = 1 if doc_id.endswith("ecbplus") else 0
+        selected[doc_id] = {s - shift for s in corpus.selected.get(doc_id, ())}
+    units = [(d, l) for d, _ in docs for l in sorted(selected[d])]
+    unit_set = set(units)
+    # Gold: sentence -> event chains.
+    chains = defaultdict(set)
+    for ch in data.get("event_chains", []):
+        for m in ch["mentions"]:
+            d = m["doc"]
+            if d not in texts:
+                continue
+            l = line_of(texts[d], m["char_start"])
+            if (d, l) in unit_set:
+                chains[(d, l)].add(ch["id"])
+    gold = set()
+    for a, b in combinations(units, 2):
+        if a[0] != b[0] and chains[a] & chains[b]:
+            gold.add((a, b) if a < b else (b, a))
+    # Engine.
+    run = systems.run_engine(docs, binary)
+    report = run.report
+    pred = set()
+    clusters = []
+    for f in report["facts"]:
+        sents = set()
+        for e in f["evidence"]:
+            a, _ = run.span(e["source"], e["start"], e["end"])
+            l = line_of(texts[e["source"]], a)
+            if (e["source"], l) in unit_set:
+                sents.add((e["source"], l))
+        if len(sents) > 1:
+            clusters.append(sents)
+        for a, b in combinations(sorted(sents), 2):
+            if a[0] != b[0]:
+                pred.add((a, b))
+    mixed = sum(1 for c in clusters if len({subevent(d) for d, _ in c}) > 1 and len({d for d, _ in c}) > 1)
+    multi = sum(1 for c in clusters if len({d for d, _ in c}) > 1)
+    # Baseline.
+    feats = {}
+    for d, l in units:
+        line = texts[d].split("\n")[l] if l < texts[d].count("\n") + 1 else ""
+        words = [(m.group(), m.start()) for m in WORD.finditer(line)]
+        content = {lemma(w) for w, _ in words if len(w) >= 4 and w.lower() not in STOP and w[0].islower()}
+        names = {w.lower() for i, (w, _) in enumerate(words) if i > 0 and w[0].isupper() and w.lower() not in STOP}
+        feats[(d, l)] = (content, names)
+    base = set()
+    for a, b in combinations(units, 2):
+        if a[0] != b[0] and feats[a][0] & feats[b][0] and feats[a][1] & feats[b][1]:
+            base.add((a, b) if a < b else (b, a))
+    return {
+        "topic": topic,
+        "docs": len(docs),
+        "units": len(units),
+        "gold": len(gold),
+        "engine_pred": len(pred),
+        "engine_tp": len(pred & gold),
+        "base_pred": len(base),
+        "base_tp": len(base & gold),
+        "clusters": multi,
+        "mixed": mixed,
+    }
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="test")
+    ap.add_argument("--ecb-dir", default=DEFAULT_ECB)
+    ap.add_argument("--engine", default=systems.DEFAULT_ENGINE)
+    ap.add_argument("--json", metavar="OUT")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    corpus = ecb.Corpus(args.ecb_dir)
+    commit, _ = systems.engine_info(args.engine)
+    rows = []
+    for t in corpus.topics(args.split):
+        if os.path.exists(os.path.join(corpus.dir, "topic", "%s.json" % t)):
+            rows.append(evaluate_topic(corpus, t, args.engine))
+    tot = defaultdict(int)
+    for r in rows:
+        for k, v in r.items():
+            if k != "topic":
+                tot[k] += v
+    print("ECB+ fact clustering, split %s (%d topics), %s, engine %s" % (args.split, len(rows), datetime.date.today(), commit))
+    print("pairs of selected sentences from different documents; gold = they share a gold event chain")
+    print("%-10s %7s %7s %7s | %6s %6s %6s" % ("system", "gold", "pred", "tp", "P", "R", "F1"))
+    for name, key in (("engine", "engine"), ("baseline", "base")):
+        p, r, f = prf(tot[key + "_tp"], tot[key + "_pred"], tot["gold"])
+        print("%-10s %7d %7d %7d | %6.1f %6.1f %6.1f" % (name, tot["gold"], tot[key + "_pred"], tot[key + "_tp"], 100 * p, 100 * r, 100 * f))
+    share = tot["mixed"] / tot["clusters"] if tot["clusters"] else 0.0
+    print("engine clusters spanning 2+ documents: %d, mixing the two sub-events: %d (%.1f%%)" % (tot["clusters"], tot["mixed"], 100 * share))
+    if args.verbose:
+        for r in rows:
+            p, rr, f = prf(r["engine_tp"], r["engine_pred"], r["gold"])
+            bp, br, bf = prf(r["base_tp"], r["base_pred"], r["gold"])
+            print("  topic %-3s engine P %5.1f R %5.1f F1 %5.1f | baseline P %5.1f R %5.1f F1 %5.1f | mixed %d/%d"
+                  % (r["topic"], 100 * p, 100 * rr, 100 * f, 100 * bp, 100 * br, 100 * bf, r["mixed"], r["clusters"]))
+    if args.json:
+        with open(args.json, "w") as fh:
+            json.dump({"split": args.split, "engine_commit": commit, "totals": tot, "topics": rows}, fh, indent=1)
+
+
+if __name__ == "__main__":
+    main()

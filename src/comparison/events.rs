@@ -1,0 +1,131 @@
+//! Omissions and "different event" warnings.
+//!
+//! - Omission: a fact told by most of the *other* sources (more than half of them, and at least
+//!   two) that this source does not tell.
+//! - Different event: a source whose clauses rarely belong to facts other sources share (under
+//!   half the median share of the other sources), or that calls the event a later or earlier
+//!   occurrence ("a second meeting", "the latest round") than the others do ("the first direct
+//!   talks"). Ordinal cue words are data: `data/lexicon/event_cues.tsv`.
+
+use super::facts::{Similarity, UnitId};
+use super::{evidence, sentence_unit};
+use crate::extract::Doc;
+use crate::report::{DifferentEvent, Fact, Omission};
+
+/// Omissions of every source, in source order then fact order.
+pub fn omissions(docs: &[Doc], facts: &[Fact]) -> Vec<Omission> {
+    let n = docs.len();
+    let mut out = Vec::new();
+    for d in docs {
+        for f in facts {
+            let told = f.sources.len();
+            if told >= 2 && !f.sources.contains(&d.id) && told * 2 > n - 1 {
+                out.push(Omission { source: d.id.clone(), fact: f.id.clone(), summary: f.summary.clone(), told_by: f.sources.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// The share of each source's units that sit in facts told by two or more sources.
+fn shared_shares(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]) -> Vec<f64> {
+    let mut total = vec![0usize; docs.len()];
+    let mut shared = vec![0usize; docs.len()];
+    for u in &sim.units {
+        total[u.doc] += 1;
+    }
+    for c in clusters {
+        let mut srcs: Vec<usize> = c.iter().map(|&u| sim.units[u].doc).collect();
+        srcs.sort_unstable();
+        srcs.dedup();
+        if srcs.len() >= 2 {
+            for &u in c {
+                shared[sim.units[u].doc] += 1;
+            }
+        }
+    }
+    total.iter().zip(&shared).map(|(&t, &s)| if t == 0 { 0.0 } else { s as f64 / t as f64 }).collect()
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    v.sort_by(f64::total_cmp);
+    let m = v.len() / 2;
+    if v.len() % 2 == 1 {
+        v[m]
+    } else {
+        (v[m - 1] + v[m]) / 2.0
+    }
+}
+
+/// "Different event" warnings, in source order.
+pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]) -> Vec<DifferentEvent> {
+    let mut out: Vec<DifferentEvent> = Vec::new();
+    if docs.len() < 3 {
+        // With two sources there is no majority to differ from.
+        return out;
+    }
+    let shares = shared_shares(docs, sim, clusters);
+    let ordinals: Vec<Vec<(u8, usize)>> = docs.iter().map(ordinal_cues).collect();
+    for (i, d) in docs.iter().enumerate() {
+        let mut reasons = Vec::new();
+        let mut ev = Vec::new();
+        let others: Vec<f64> = shares.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, &s)| s).collect();
+        let med = median(others);
+        if med >= 0.1 && shares[i] < med * 0.5 {
+            reasons.push(format!(
+                "shares few facts with the other sources: {:.0}% of its clauses are told elsewhere, against a median of {:.0}% for the others",
+                shares[i] * 100.0,
+                med * 100.0
+            ));
+        }
+        // Ordinals: this source speaks of a later (or earlier) occurrence than most others.
+        let mine: Vec<u8> = ordinals[i].iter().map(|o| o.0).collect();
+        let others_first = ordinals.iter().enumerate().filter(|(j, o)| *j != i && o.iter().any(|x| x.0 == 1)).count();
+        if !mine.is_empty() && !mine.contains(&1) && others_first * 2 > docs.len() - 1 {
+            reasons.push(format!(
+                "describes a later occurrence (\"{}\") while {} of the other {} sources describe the first",
+                cue_text(d, ordinals[i][0].1),
+                others_first,
+                docs.len() - 1
+            ));
+            ev.extend(ordinals[i].iter().map(|&(_, s)| evidence(docs, &sentence_unit(docs, i, s))));
+        }
+        if !reasons.is_empty() {
+            out.push(DifferentEvent { source: d.id.clone(), reasons, evidence: ev });
+        }
+    }
+    out
+}
+
+fn cue_text(d: &Doc, sentence: usize) -> String {
+    let s = &d.sentences[sentence];
+    let lex = crate::lexicon::get();
+    // The cue phrase: the ordinal word and the event noun after it.
+    for (k, t) in s.tokens.iter().enumerate() {
+        if lex.event_ordinals.contains_key(t.folded.as_str()) {
+            if let Some(end) = s.tokens[k + 1..].iter().take(6).find(|n| lex.event_nouns.contains(n.folded.as_str())) {
+                return d.text[t.start..end.end].to_string();
+            }
+        }
+    }
+    String::new()
+}
+
+/// (ordinal, sentence) for every "<ordinal> [adjectives] <event noun>" in a doc: "first direct
+/// talks" → 1, "a second meeting" → 2, "the latest round" → 2 (later than the first).
+fn ordinal_cues(d: &Doc) -> Vec<(u8, usize)> {
+    let lex = crate::lexicon::get();
+    let mut out = Vec::new();
+    for (si, s) in d.sentences.iter().enumerate() {
+        for (k, t) in s.tokens.iter().enumerate() {
+            let Some(&ord) = lex.event_ordinals.get(t.folded.as_str()) else { continue };
+            if s.tokens[k + 1..].iter().take(6).any(|n| lex.event_nouns.contains(n.folded.as_str())) {
+                out.push((ord, si));
+            }
+        }
+    }
+    out
+}
