@@ -1,25 +1,35 @@
 //! Omissions and "different event" warnings.
 //!
 //! - Omission: a fact told by most of the *other* sources (more than half of them, and at least
-//!   two) that this source does not tell.
+//!   two) that this source does not tell, nor anything close to it.
 //! - Different event: a source whose clauses rarely belong to facts other sources share (under
 //!   half the median share of the other sources), or that calls the event a later or earlier
 //!   occurrence ("a second meeting", "the latest round") than the others do ("the first direct
 //!   talks"). Ordinal cue words are data: `data/lexicon/event_cues.tsv`.
 
-use super::facts::{Similarity, UnitId};
+use super::facts::{Similarity, UnitId, THRESHOLD};
 use super::{evidence, sentence_unit};
 use crate::extract::Doc;
 use crate::report::{DifferentEvent, Fact, Omission};
 
-/// Omissions of every source, in source order then fact order.
-pub fn omissions(docs: &[Doc], facts: &[Fact]) -> Vec<Omission> {
+/// Omissions of every source, in source order then fact order. A source that tells something
+/// close to the fact (a clause scoring at least half the fact threshold against one of the fact's
+/// clauses) is not said to omit it: that guards against facts split in two by the clustering.
+pub fn omissions(docs: &[Doc], facts: &[Fact], sim: &Similarity, clusters: &[Vec<UnitId>]) -> Vec<Omission> {
     let n = docs.len();
+    let mut units_of: Vec<Vec<UnitId>> = vec![Vec::new(); n];
+    for (u, unit) in sim.units.iter().enumerate() {
+        units_of[unit.doc].push(u);
+    }
     let mut out = Vec::new();
-    for d in docs {
-        for f in facts {
+    for (di, d) in docs.iter().enumerate() {
+        for (f, members) in facts.iter().zip(clusters) {
             let told = f.sources.len();
-            if told >= 2 && !f.sources.contains(&d.id) && told * 2 > n - 1 {
+            if told < 2 || f.sources.contains(&d.id) || told * 2 <= n - 1 {
+                continue;
+            }
+            let close = units_of[di].iter().any(|&u| members.iter().any(|&v| sim.score(u, v) >= THRESHOLD * 0.5));
+            if !close {
                 out.push(Omission { source: d.id.clone(), fact: f.id.clone(), summary: f.summary.clone(), told_by: f.sources.clone() });
             }
         }

@@ -77,7 +77,7 @@ pub fn compare(docs: &[Doc]) -> Report {
     }
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
-    let omissions = events::omissions(docs, &fact_list);
+    let omissions = events::omissions(docs, &fact_list, &sim, &clusters);
     let different_event = events::different_events(docs, &sim, &clusters);
     let text_reuse = reuse::reuse(docs);
     let tone = docs.iter().map(tone::profile).collect();

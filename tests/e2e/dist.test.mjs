@@ -6,6 +6,7 @@ import {
   DIST_FILE,
   DIST_URL,
   EXAMPLE_ARTICLES,
+  assertAnalysesShown,
   assertReportShown,
   compareAndWait,
   exampleInput,
@@ -50,7 +51,9 @@ describe('dist/corroborate.html', () => {
       assert.equal(await page.locator('#articles textarea').count(), EXAMPLE_ARTICLES.length);
       assert.match(await compareAndWait(page), /^Compared 5 articles/);
       const input = exampleInput(EXAMPLE_ARTICLES);
-      await assertReportShown(page, await expectedReport(input), input);
+      const report = await expectedReport(input);
+      await assertReportShown(page, report, input);
+      await assertAnalysesShown(page, report);
       await page.locator('#report .evidence-text, #report .fact-summary').filter({ hasText: 'prisoners of war' }).first().waitFor();
       assert.match(await page.locator('#version').textContent(), /background worker/);
       assert.ok(requests.some((u) => u.startsWith('blob:')), 'the worker came from a blob: URL');

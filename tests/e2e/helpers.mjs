@@ -201,3 +201,131 @@ export async function assertVisibleText(locator, substring) {
   assert.ok(await locator.isVisible(), `visible: ${substring}`);
   assert.ok((await locator.textContent()).includes(substring), `shows "${substring}"`);
 }
+
+/** A share as the page shows it: a whole percentage ("<1%" for a sliver). */
+export const shownPercent = (share) => (share > 0 && share < 0.005 ? '<1%' : `${Math.round(share * 100)}%`);
+
+/**
+ * Asserts the analyses after the facts: different-event warnings (right after the overview),
+ * omissions grouped by source, a tone card per source, the text-reuse table and passages, dates.
+ */
+export async function assertAnalysesShown(page, report) {
+  const ids = report.sources.map((s) => s.id);
+  const order = await page.locator('#report > section').evaluateAll((els) => els.map((e) => e.id));
+
+  // Different event: a callout per flagged source, named by its tag, with reasons and evidence.
+  const flagged = page.locator('#different-event .different-event');
+  assert.equal(await flagged.count(), report.different_event.length, 'different-event callouts');
+  if (report.different_event.length) {
+    assert.equal(order[1], 'different-event', 'the different-event warning comes right after the overview');
+    assert.equal(
+      squash(await page.locator('#different-event h3').textContent()),
+      `Possibly a different event (${report.different_event.length})`,
+    );
+  } else {
+    assert.ok(!order.includes('different-event'), 'no different-event section when nothing is flagged');
+  }
+  for (const [k, d] of report.different_event.entries()) {
+    const callout = flagged.nth(k);
+    assert.ok(await callout.isVisible());
+    assert.equal(await callout.locator('.callout-title .source-tag').textContent(), d.source, `callout ${k} names ${d.source}`);
+    assert.equal(squash(await callout.locator('.callout-title').textContent()), `⚠ ${d.source} may report a different event`);
+    assert.deepEqual(await callout.locator('.reasons li').allTextContents(), d.reasons, `reasons for ${d.source}`);
+    assert.deepEqual(await callout.locator('.evidence-text').allTextContents(), d.evidence.map((e) => e.text));
+    // Its line in the overview's sources list is flagged too, in words.
+    const line = page.locator('#overview .source-line').filter({ has: page.locator('.source-tag', { hasText: d.source }) });
+    assert.equal(await line.locator('.flag').textContent(), '⚠ Possibly a different event');
+  }
+  const unflagged = ids.filter((id) => !report.different_event.some((d) => d.source === id));
+  for (const id of unflagged) {
+    const line = page.locator('#overview .source-line').filter({ has: page.locator('.source-tag', { hasText: id }) });
+    assert.equal(await line.locator('.flag').count(), 0, `${id} is not flagged`);
+  }
+
+  // Omissions: grouped by source, in source order, each summary with the sources that tell it.
+  assert.equal(await page.locator('#omissions .omission').count(), report.omissions.length, 'omissions listed');
+  const groups = page.locator('#omissions .omission-group');
+  const withOmissions = ids.filter((id) => report.omissions.some((o) => o.source === id));
+  assert.deepEqual(await groups.locator('.group-title .source-tag').allTextContents(), withOmissions, 'omission groups');
+  for (const [g, id] of withOmissions.entries()) {
+    const mine = report.omissions.filter((o) => o.source === id);
+    const group = groups.nth(g);
+    assert.equal(squash(await group.locator('.group-title').textContent()), `${id} does not report (${mine.length})`);
+    const items = group.locator('.omission');
+    for (const [k, o] of mine.entries()) {
+      assert.equal(await items.nth(k).locator('.fact-summary').textContent(), o.summary, `omission shown: ${o.summary.slice(0, 50)}`);
+      assert.deepEqual(await items.nth(k).locator('.fact-meta .source-tag').allTextContents(), o.told_by);
+    }
+  }
+  if (!report.omissions.length) await assertVisibleText(page.locator('#omissions .empty'), 'No source leaves out');
+
+  // Tone: a card per source, opinion share as a number, counts, and every hit explained.
+  const cards = page.locator('#tone .tone-card');
+  assert.equal(await cards.count(), report.tone.length, 'a tone card per source');
+  assert.equal(report.tone.length, ids.length);
+  for (const [i, t] of report.tone.entries()) {
+    const card = cards.nth(i);
+    assert.equal(await card.locator('.item-title .source-tag').textContent(), t.source);
+    assert.equal(await card.locator('.share-num').textContent(), shownPercent(t.opinion_share), `opinion share of ${t.source}`);
+    assert.ok(await card.locator('.share-num').isVisible());
+    assert.equal(
+      await card.locator('.tone-sentences').textContent(),
+      `${t.opinion_sentences} of ${t.sentences} sentence${t.sentences === 1 ? '' : 's'} opinion, ${t.fact_sentences} checkable fact`,
+    );
+    const count = async (key) => Number(await card.locator(`[data-count="${key}"] .n`).textContent());
+    assert.equal(await count('loaded'), t.loaded.length, `loaded words of ${t.source}`);
+    assert.equal(await count('hedges'), t.hedges.length, `hedges of ${t.source}`);
+    assert.equal(await count('attribution'), t.attribution.length, `attribution of ${t.source}`);
+    for (const [stance, n] of Object.entries(t.attribution_counts)) {
+      assert.equal(await card.locator(`[data-stance="${stance}"]`).textContent(), `${n} ${stance}`);
+    }
+    const hits = [...t.loaded, ...t.hedges, ...t.attribution];
+    assert.equal(await card.locator('.hit').count(), hits.length, `hits listed for ${t.source}`);
+    if (!hits.length) continue;
+    // Folded at first; opened, each hit shows the word as written, its category and why.
+    const details = card.locator('details.hits');
+    assert.equal(await details.evaluate((d) => d.open), false);
+    assert.equal(await card.locator('.hit').first().isVisible(), false);
+    await details.locator('summary').click();
+    assert.ok(await card.locator('.hit').first().isVisible());
+    const shown = await card.locator('.hit').evaluateAll((els) =>
+      els.map((el) => ({
+        word: el.querySelector('.hit-word').textContent,
+        category: el.querySelector('.cat').textContent,
+        why: el.querySelector('.hit-why').textContent,
+        marked: el.querySelector('.hit-context mark')?.textContent ?? null,
+      })),
+    );
+    assert.deepEqual(
+      shown.map(({ word, category, why }) => ({ word, category, why: `${category}: ${why}` })),
+      hits.map((x) => ({ word: x.text, category: x.category, why: x.explanation.startsWith(`${x.category}: `) ? x.explanation : `${x.category}: ${x.explanation}` })),
+      `hits of ${t.source}`,
+    );
+    assert.ok(shown.every((s) => s.marked === null || s.marked === s.word), 'the marked word in its sentence is the hit');
+  }
+
+  // Text reuse: a source × source table (diagonal "—") and the shared passages.
+  const rows = page.locator('#text-reuse tbody tr');
+  assert.equal(await rows.count(), ids.length, 'a text-reuse row per source');
+  assert.deepEqual(await page.locator('#text-reuse thead th .source-tag').allTextContents(), ids);
+  for (const [i, id] of ids.entries()) {
+    assert.equal(await rows.nth(i).locator('th .source-tag').textContent(), id);
+    const cells = await rows.nth(i).locator('td').allTextContents();
+    assert.deepEqual(cells, ids.map((_, j) => (i === j ? '—' : shownPercent(report.text_reuse.matrix[i][j]))), `reuse row ${id}`);
+  }
+  const passages = page.locator('#text-reuse .reuse-passage');
+  assert.equal(await passages.count(), report.text_reuse.passages.length, 'shared passages listed');
+  for (const [k, p] of report.text_reuse.passages.entries()) {
+    const text = await passages.nth(k).textContent();
+    assert.ok(text.includes(p.a.text) && text.includes(p.b.text), `passage ${k} text shown`);
+    assert.deepEqual((await passages.nth(k).locator('.fact-meta .source-tag').allTextContents()), [p.a.source, p.b.source]);
+    assert.ok(text.includes(`${p.words} word`), `passage ${k} words`);
+  }
+  if (!report.text_reuse.passages.length) {
+    await assertVisibleText(page.locator('#text-reuse .empty'), 'No passages shared verbatim or near-verbatim.');
+  }
+
+  // Dates: every date as written is on the page, with its source.
+  const dates = await page.locator('#dates').textContent();
+  for (const d of report.dates) assert.ok(dates.includes(d.text), `date shown: ${d.text}`);
+}

@@ -1,9 +1,12 @@
 // The served page (www/ over http://127.0.0.1): compare, safety, persistence, errors, offline.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   EXAMPLE_ARTICLES,
+  ROOT,
+  assertAnalysesShown,
   assertReportShown,
   compareAndWait,
   exampleInput,
@@ -14,6 +17,7 @@ import {
   localOnly,
   screenshotPath,
   shownCounts,
+  shownPercent,
   squash,
   startServer,
   withPage,
@@ -56,7 +60,12 @@ describe('served page', () => {
       await assert.doesNotReject(
         page.locator('#report .evidence-text, #report .fact-summary').filter({ hasText: 'prisoners of war' }).first().waitFor(),
       );
-      for (const h of ['Overview', 'Conflicts', 'Corroborated facts', 'Single-source details', 'Quotes']) {
+      // The analyses: the engine flags a source of the seeds as another event (which one is the
+      // engine's business; the page must name the same one), omissions, tone, text reuse.
+      assert.ok(report.different_event.length > 0, 'the engine flags a seed article as a different event');
+      assert.ok(report.omissions.length > 0, 'the seeds have omissions');
+      await assertAnalysesShown(page, report);
+      for (const h of ['Overview', 'Possibly a different event', 'Conflicts', 'Corroborated facts', 'Single-source details', 'Omissions', 'Tone', 'Text reuse', 'Quotes', 'Dates']) {
         assert.ok(await page.getByRole('heading', { name: new RegExp(`^${h}`) }).isVisible(), `heading ${h}`);
       }
       // Basic accessibility: every control is labelled, every button named, headings do not skip levels.
@@ -73,6 +82,11 @@ describe('served page', () => {
       assert.ok(requests.some((u) => u.endsWith('/pkg/corroborate_bg.wasm')), 'the wasm was fetched locally');
 
       await page.locator('#results').screenshot({ path: screenshotPath('results.png') });
+      // (The checks above opened every tone card's list of words; keep the first open for the picture.)
+      await page.locator('#tone details.hits').evaluateAll((els) => els.forEach((d, i) => { d.open = i === 0; }));
+      for (const id of ['different-event', 'omissions', 'tone', 'text-reuse', 'dates']) {
+        await page.locator(`#${id}`).screenshot({ path: screenshotPath(`section-${id}.png`) });
+      }
       await page.screenshot({ path: screenshotPath('page.png'), fullPage: true });
 
       const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download JSON' }).click()]);
@@ -151,6 +165,29 @@ describe('served page', () => {
       ],
       quotes: [{ text: `We are ready ${evil('quote')}`, speaker: null, sources: ['A', 'B'], evidence: [] }],
       numbers: [],
+      dates: [{ source: 'B', text: `May 12 ${evil('date')}`, value: '--05-12', sentence: 0, start: 0, end: 6 }],
+      omissions: [{ source: 'B', fact: 'f1', summary: `Only A says this ${evil('omission')}`, told_by: ['A'] }],
+      different_event: [{ source: 'B', reasons: [`describes a later round ${evil('reason')}`], evidence: [ev('B', `The latest round ${evil('event')}`)] }],
+      text_reuse: {
+        matrix: [[1, 0.42], [0.0031, 1]],
+        passages: [{
+          a: { source: 'A', start: 0, end: 10, text: `Shared wire copy ${evil('reuse-a')}` },
+          b: { source: 'B', start: 0, end: 10, text: `Shared wire copy, edited ${evil('reuse-b')}` },
+          words: 12, similarity: 0.875,
+        }],
+      },
+      tone: [
+        { source: 'A', sentences: 3, opinion_sentences: 1, fact_sentences: 1, opinion_share: 0.333,
+          loaded: [
+            { sentence: 0, start: 11, end: 17, text: 'scribe', entry: 'scribe', category: 'emotive', explanation: 'emotive: appeals to feelings' },
+            { sentence: 1, start: 0, end: 3, text: `slammed ${evil('hit')}`, entry: 'slammed', category: `emotive ${evil('category')}`, explanation: `Why ${evil('explanation')}` },
+          ],
+          hedges: [{ sentence: 0, start: 0, end: 1, text: 'reportedly', entry: 'reportedly', category: 'hedge', explanation: 'hedge: softens the claim' }],
+          attribution: [{ sentence: 0, start: 0, end: 1, text: 'claimed', entry: 'claimed', category: 'doubt', explanation: 'doubt: casts doubt on what was said' }],
+          attribution_counts: { doubt: 1, emotive: 0, endorse: 0, neutral: 0 } },
+        { source: 'B', sentences: 2, opinion_sentences: 0, fact_sentences: 2, opinion_share: 0,
+          loaded: [], hedges: [], attribution: [], attribution_counts: { doubt: 0, emotive: 0, endorse: 0, neutral: 0 } },
+      ],
     };
     const articles = [{ id: 'A', text: '<b>Sub</b> scribe now. Rest.' }, { id: 'B', text: 'x' }];
     await open(async ({ page }) => {
@@ -198,8 +235,50 @@ describe('served page', () => {
       const warning = page.locator('.warning');
       assert.equal(await warning.count(), 1);
       assert.equal(squash(await warning.textContent()), `Boilerplate: Dropped ${evil('warning')} <b>Sub</b>`);
+
+      // The analyses, markup and all, as text.
+      await assertAnalysesShown(page, report);
+      const flagged = page.locator('#different-event .different-event');
+      assert.equal(await flagged.locator('.reasons li').textContent(), `describes a later round ${evil('reason')}`);
+      assert.equal(await flagged.locator('.evidence-text').textContent(), `The latest round ${evil('event')}`);
+      assert.equal(await page.locator('#omissions .omission .fact-summary').textContent(), `Only A says this ${evil('omission')}`);
+      const [toneA, toneB] = [page.locator('#tone .tone-card').nth(0), page.locator('#tone .tone-card').nth(1)];
+      assert.equal(await toneA.locator('.share-num').textContent(), '33%');
+      assert.equal(await toneB.locator('.share-num').textContent(), '0%');
+      assert.equal(await toneB.locator('.hits-none').textContent(), 'No loaded words, hedges or attribution verbs.');
+      const odd = toneA.locator('.hit').nth(1);
+      assert.equal(await odd.locator('.hit-word').textContent(), `slammed ${evil('hit')}`);
+      assert.equal(await odd.locator('.cat').textContent(), `emotive ${evil('category')}`);
+      assert.equal(await odd.locator('.hit-why').textContent(), `Why ${evil('explanation')}`);
+      assert.equal(await odd.locator('.hit-context').count(), 0, 'no context when the offsets do not fit the article');
+      // A hit whose offsets fit is shown in its sentence, the article's markup as text.
+      const fits = toneA.locator('.hit').first();
+      assert.equal(await fits.locator('.hit-context').textContent(), '<b>Sub</b> scribe now. Rest.');
+      assert.equal(await fits.locator('.hit-context mark').textContent(), 'scribe');
+      assert.equal(await fits.locator('.hit-why').textContent(), 'appeals to feelings');
+      assert.deepEqual(await page.locator('#text-reuse tbody tr').nth(0).locator('td').allTextContents(), ['—', '42%']);
+      assert.deepEqual(await page.locator('#text-reuse tbody tr').nth(1).locator('td').allTextContents(), ['<1%', '—']);
+      assert.equal(shownPercent(0.0031), '<1%');
+      const passage = page.locator('#text-reuse .reuse-passage');
+      assert.deepEqual(await passage.locator('.passage-text').allTextContents(),
+        [`Shared wire copy ${evil('reuse-a')}`, `Shared wire copy, edited ${evil('reuse-b')}`]);
+      assert.ok((await passage.textContent()).includes('similarity 88%'));
+      assert.ok((await page.locator('#dates').textContent()).includes(`12 May, no year (written “May 12 ${evil('date')}”)`));
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__xss), undefined);
+      assert.equal(await page.locator('#report img, #report script, #report b').count(), 0);
       await page.locator('#results').screenshot({ path: screenshotPath('synthetic-report.png') });
     });
+  });
+
+  test('render.js never parses report text as HTML', () => {
+    const code = readFileSync(join(ROOT, 'www', 'render.js'), 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line)) // comments may name what is not used
+      .join('\n');
+    for (const re of [/innerHTML/, /outerHTML/, /insertAdjacentHTML/, /document\.write/, /createContextualFragment/, /DOMParser/, /setHTML/]) {
+      assert.doesNotMatch(code, re);
+    }
   });
 
   test('articles survive a reload; Clear all asks first', async () => {
