@@ -44,6 +44,10 @@ fn similar_surname(a: &str, b: &str) -> bool {
             && strsim::jaro_winkler(a, b) >= 0.92)
 }
 
+fn surname_bucket(last: &str) -> char {
+    last.chars().next().unwrap_or(' ')
+}
+
 fn compatible_given(a: &[String], b: &[String]) -> bool {
     match (a.first(), b.first()) {
         (Some(x), Some(y)) => {
@@ -87,19 +91,29 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             of[di][mi] = ci;
         }
     }
-    // Pass 2: people named with more than one word.
+    // Pass 2: people named with more than one word. Person clusters are bucketed by the first
+    // letter of their surname (near-equal surnames share it), so a look-up scans one bucket.
+    let mut people: HashMap<char, Vec<usize>> = HashMap::default();
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
             if m.kind != EntityKind::Person || m.words.len() < 2 {
                 continue;
             }
             let (first, last) = split_name(m);
-            let found = clusters.iter().position(|c| {
-                c.kind == EntityKind::Person && !c.last.is_empty() && similar_surname(&c.last, &last) && compatible_given(&c.first, &first)
+            let bucket = surname_bucket(&last);
+            let found = people.get(&bucket).and_then(|list| {
+                list.iter().copied().find(|&ci| {
+                    let c: &Cluster = &clusters[ci];
+                    similar_surname(&c.last, &last) && compatible_given(&c.first, &first)
+                })
             });
             let ci = match found {
                 Some(ci) => ci,
-                None => add(&mut clusters, EntityKind::Person, None, first.clone(), last.clone()),
+                None => {
+                    let ci = add(&mut clusters, EntityKind::Person, None, first.clone(), last.clone());
+                    people.entry(bucket).or_default().push(ci);
+                    ci
+                }
             };
             if clusters[ci].first.is_empty() {
                 clusters[ci].first = first;
@@ -139,12 +153,13 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
                 continue;
             }
             let word = m.words.last().cloned().unwrap_or_default();
-            let best = clusters
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.kind == EntityKind::Person && !c.last.is_empty() && similar_surname(&c.last, &word))
-                .max_by_key(|(i, c)| (c.members.len(), std::cmp::Reverse(*i)))
-                .map(|(i, _)| i)
+            let best = people
+                .get(&surname_bucket(&word))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&ci| clusters[ci].kind == EntityKind::Person && similar_surname(&clusters[ci].last, &word))
+                .max_by_key(|&ci| (clusters[ci].members.len(), std::cmp::Reverse(ci)))
                 .or_else(|| by_key.get(&format!("name:{}", name_key(&m.words))).copied())
                 .or_else(|| {
                     // "Colts" after "Indianapolis Colts": the last word of an organisation's name.

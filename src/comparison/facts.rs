@@ -137,7 +137,9 @@ pub fn similarity(docs: &[Doc], resolved: &Resolved) -> Similarity {
     let idf: Vec<f32> = df.iter().map(|&c| ((n as f32 + 1.0) / (c as f32 + 0.5)).ln().max(0.0)).collect();
     let vectors: Vec<Vec<(u32, f32)>> = raw.into_iter().map(|v| v.into_iter().map(|(id, b)| (id, b * idf[id as usize])).collect()).collect();
     // Inverted index over selective features only (the common ones still count in the score).
-    let max_df = (n / 10).max(8) as u32;
+    // Capped so that very common features (in thousands of clauses of a large corpus) do not
+    // generate a quadratic number of candidates; they still count in the exact score.
+    let max_df = (n / 10).clamp(8, 120) as u32;
     let mut postings: Vec<Vec<UnitId>> = vec![Vec::new(); df.len()];
     for (ui, v) in vectors.iter().enumerate() {
         for &(id, _) in v {
