@@ -81,9 +81,9 @@ describe('served page', () => {
       assert.match(await page.locator('#version').textContent(), /background worker/);
       assert.ok(requests.some((u) => u.endsWith('/pkg/corroborate_bg.wasm')), 'the wasm was fetched locally');
 
-      await page.locator('#results').screenshot({ path: screenshotPath('results.png') });
-      // (The checks above opened every tone card's list of words; keep the first open for the picture.)
+      // (The checks above opened every tone card's list of words; keep the first open for the pictures.)
       await page.locator('#tone details.hits').evaluateAll((els) => els.forEach((d, i) => { d.open = i === 0; }));
+      await page.locator('#results').screenshot({ path: screenshotPath('results.png') });
       for (const id of ['different-event', 'omissions', 'tone', 'text-reuse', 'dates']) {
         await page.locator(`#${id}`).screenshot({ path: screenshotPath(`section-${id}.png`) });
       }
@@ -349,13 +349,18 @@ describe('served page', () => {
         await page.goto(server.url);
         await page.getByRole('button', { name: 'Load example' }).click();
         await compareAndWait(page);
+        await page.locator('#tone details.hits summary').first().click(); // the words behind a tone row fit too
         const layout = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           background: getComputedStyle(document.body).backgroundColor,
         }));
         assert.ok(layout.scrollWidth <= 375, `no sideways scrolling (scrollWidth ${layout.scrollWidth})`);
         assert.equal(layout.background, 'rgb(22, 24, 29)', 'dark background');
+        await page.evaluate(() => document.getElementById('results').scrollIntoView({ block: 'start' }));
         await page.screenshot({ path: screenshotPath('results-375-dark.png'), fullPage: false });
+        for (const id of ['different-event', 'omissions', 'tone', 'text-reuse']) {
+          await page.locator(`#${id}`).screenshot({ path: screenshotPath(`section-${id}-375-dark.png`) });
+        }
       },
       { contextOptions: { viewport: { width: 375, height: 800 }, colorScheme: 'dark', isMobile: true, hasTouch: true } },
     );
