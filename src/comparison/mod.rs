@@ -68,7 +68,8 @@ pub fn compare(docs: &[Doc]) -> Report {
         sources.dedup();
         fact_list.push(Fact {
             id: id.clone(),
-            summary: clip(&evidence(docs, &sim.units[centre]).text, 240),
+            // A clause keeps its closing comma in the evidence; the summary drops it.
+            summary: clip(evidence(docs, &sim.units[centre]).text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240),
             sources: sources.iter().map(|&d| docs[d].id.clone()).collect(),
             corroboration: sources.len(),
             evidence: c.iter().map(|&u| evidence(docs, &sim.units[u])).collect(),
