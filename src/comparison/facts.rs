@@ -8,9 +8,10 @@
 //! O(Σ_f df_f²) over the indexed features instead of O(U²) for U clauses; the cosine of each
 //! candidate is then computed exactly in O(features).
 //!
-//! Clustering is greedy average-link: pairs are taken best first, and two clusters merge when
-//! they share no source and at least half of their cross pairs score above the threshold. A
-//! cluster therefore holds at most one clause per source, plus repeats attached afterwards.
+//! Clustering is greedy average-link: pairs are taken best first, and two clusters merge when at
+//! least half of their cross pairs from different sources score above the threshold (a source
+//! that tells a fact twice can so have two clauses in it); lone clauses that repeat a fact are
+//! attached afterwards.
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -208,10 +209,11 @@ pub fn cluster(sim: &Similarity) -> Vec<Vec<UnitId>> {
             continue;
         }
         let (x, y) = (&clusters[ca], &clusters[cb]);
-        if x.iter().any(|&p| y.iter().any(|&q| units[p].doc == units[q].doc)) {
-            continue; // one unit per source per fact
-        }
-        if strong(x, y) * 2 < x.len() * y.len() {
+        // Average link over pairs of different sources: two clusters that each hold a clause of
+        // the same source merge only when most of their cross-source pairs match (a source that
+        // tells a fact twice ends up with two clauses in it).
+        let cross = x.iter().flat_map(|&p| y.iter().map(move |&q| (p, q))).filter(|&(p, q)| units[p].doc != units[q].doc).count();
+        if cross == 0 || strong(x, y) * 2 < cross {
             continue;
         }
         let moved = std::mem::take(&mut clusters[cb]);
