@@ -32,6 +32,8 @@ pub struct Quantity {
     pub start: usize,
     pub end: usize,
     pub value: f64,
+    /// The upper end of a range ("10 to 20", "10-20", "between 10 and 20"); `value` is the lower.
+    pub upper: Option<f64>,
     pub bound: Bound,
     pub counts: String,
 }
@@ -40,6 +42,9 @@ impl Quantity {
     /// The set of values the wording allows, as a closed interval.
     pub fn interval(&self) -> (f64, f64) {
         let v = self.value;
+        if let Some(u) = self.upper {
+            return (v.min(u), v.max(u));
+        }
         let eps = v.abs() * 1e-9 + 1e-9;
         match self.bound {
             Bound::Exact => (v, v),
@@ -65,7 +70,10 @@ impl Quantity {
             Bound::JustOver => ">~",
             Bound::JustUnder => "<~",
         };
-        format!("{op}{}", fmt_num(self.value))
+        match self.upper {
+            Some(u) => format!("{}-{}", fmt_num(self.value), fmt_num(u)),
+            None => format!("{op}{}", fmt_num(self.value)),
+        }
     }
 
     /// Two wordings that can both be true. The same figure with different bounds ("three years"
@@ -112,11 +120,27 @@ pub fn extract(_text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateM
                 i = next;
                 continue;
             }
-            if let Some((value, next)) = number_at(lex, toks, i) {
-                let (bound, qstart) = qualifier_before(lex, toks, i);
+            if let Some((value, mut next)) = number_at(lex, toks, i) {
+                let (mut bound, mut qstart) = qualifier_before(lex, toks, i);
+                // A range: "10 to 20", "10-20", "between 10 and 20".
+                let between = i > 0 && toks[i - 1].folded == "between";
+                let mut upper = None;
+                if let Some(joiner) = toks.get(next) {
+                    let joins = matches!(joiner.folded.as_str(), "to" | "-") || (between && joiner.folded == "and");
+                    if joins {
+                        if let Some((u, after)) = number_at(lex, toks, next + 1).filter(|&(u, _)| u > value) {
+                            upper = Some(u);
+                            next = after;
+                            bound = Bound::Exact;
+                            if between {
+                                qstart = i - 1;
+                            }
+                        }
+                    }
+                }
                 let (counts, cend) = counted_after(lex, toks, next);
                 let end = cend.map_or(toks[next - 1].end, |e| e);
-                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, bound, counts });
+                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts });
                 i = next;
                 continue;
             }
@@ -384,6 +408,8 @@ mod tests {
             ("It costs 1.2bn dollars, up 5%.", vec![q("1.2bn dollars", "1200000000", "dollar"), q("5%", "5", "percent")]),
             ("Twenty-five people and a dozen cars.", vec![q("Twenty-five people", "25", "people"), q("a dozen cars", "12", "car")]),
             ("One of the leaders said so.", vec![]),
+            ("Between 10 and 20 people died; 30 to 40 were hurt.", vec![q("Between 10 and 20 people", "10-20", "people"), q("30 to 40", "30-40", "")]),
+            ("It took 3-5 days.", vec![q("3-5 days", "3-5", "day")]),
         ];
         for (input, want) in cases {
             assert_eq!(qs(input), want, "{input}");
@@ -392,7 +418,7 @@ mod tests {
 
     #[test]
     fn intervals_compare_as_intervals() {
-        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, bound, counts: "hour".into() };
+        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, upper: None, bound, counts: "hour".into() };
         assert!(mk(2.0, Bound::LessThan).compatible(&mk(1.0, Bound::JustOver)));
         assert!(!mk(2.0, Bound::LessThan).compatible(&mk(3.0, Bound::Exact)));
         assert!(!mk(1000.0, Bound::Exact).compatible(&mk(6000.0, Bound::Exact)));
