@@ -218,7 +218,7 @@ fn date_at(lex: &Lexicon, toks: &[Token], i: usize, si: usize) -> Option<(DateMe
 /// A number starting at `toks[i]`: digits ("1,000", "1.2bn", "6 million") or words ("one
 /// thousand", "twenty-five", "a dozen"). Returns the value and the index after it.
 fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
-    let t = &toks[i];
+    let t = toks.get(i)?;
     if t.kind == TokKind::Number {
         let f = t.folded.as_str();
         let split = f.find(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).unwrap_or(f.len());
@@ -410,6 +410,7 @@ mod tests {
             ("One of the leaders said so.", vec![]),
             ("Between 10 and 20 people died; 30 to 40 were hurt.", vec![q("Between 10 and 20 people", "10-20", "people"), q("30 to 40", "30-40", "")]),
             ("It took 3-5 days.", vec![q("3-5 days", "3-5", "day")]),
+            ("A a 0-", vec![q("0", "0", "")]),
         ];
         for (input, want) in cases {
             assert_eq!(qs(input), want, "{input}");
