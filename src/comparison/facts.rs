@@ -79,8 +79,11 @@ fn inside(u: &Unit, start: usize) -> bool {
 fn features(docs: &[Doc], resolved: &Resolved, u: &Unit) -> Vec<(String, f32)> {
     let d = &docs[u.doc];
     let s = &d.sentences[u.sentence];
-    let toks: Vec<_> = s.tokens.iter().filter(|t| inside(u, t.start)).cloned().collect();
-    let mut feats: Vec<(String, f32)> = crate::extract::terms(&toks).into_iter().map(|t| (format!("t:{t}"), 1.0)).collect();
+    // A unit is a run of its sentence's tokens: slice it rather than copy it.
+    let a = s.tokens.partition_point(|t| t.start < u.start);
+    let b = s.tokens.partition_point(|t| t.start < u.end);
+    let toks = &s.tokens[a..b];
+    let mut feats: Vec<(String, f32)> = crate::extract::terms(toks).into_iter().map(|t| (format!("t:{t}"), 1.0)).collect();
     for (mi, m) in d.mentions.iter().enumerate() {
         if m.sentence == u.sentence && inside(u, m.start) {
             match (m.kind, m.canonical) {
@@ -91,7 +94,7 @@ fn features(docs: &[Doc], resolved: &Resolved, u: &Unit) -> Vec<(String, f32)> {
     }
     // Demonyms link to their place for matching ("Russian" ~ "Russia") without being mentions.
     let lex = crate::lexicon::get();
-    for t in &toks {
+    for t in toks {
         if let Some(&p) = lex.demonyms.get(&t.folded) {
             feats.push((format!("g:{}", lex.places[p].name), 1.0));
         }

@@ -69,7 +69,7 @@ pub fn compare(docs: &[Doc]) -> Report {
         fact_list.push(Fact {
             id: id.clone(),
             // A clause keeps its closing comma in the evidence; the summary drops it.
-            summary: clip(evidence(docs, &sim.units[centre]).text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240),
+            summary: crate::text::clip(evidence(docs, &sim.units[centre]).text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240),
             sources: sources.iter().map(|&d| docs[d].id.clone()).collect(),
             corroboration: sources.len(),
             evidence: c.iter().map(|&u| evidence(docs, &sim.units[u])).collect(),
@@ -139,14 +139,6 @@ pub fn compare(docs: &[Doc]) -> Report {
         text_reuse,
         tone,
     }
-}
-
-fn clip(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 /// Groups quotations by speaker and folded words, in order of first appearance.

@@ -89,7 +89,7 @@ pub fn analyze(article: &Article) -> Doc {
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
         _ => match seg.title {
             Some((s, e)) => text[s..e].to_string(),
-            None => sentences.first().map(|s| clip(&text[s.start..s.end], 100)).unwrap_or_default(),
+            None => sentences.first().map(|s| text::clip(&text[s.start..s.end], 100)).unwrap_or_default(),
         },
     };
     let mut warnings = seg.warnings;
@@ -129,14 +129,6 @@ fn input_warnings(text: &str, sentences: &[Sentence]) -> Vec<Warning> {
     }
     if !words.is_empty() && words.len() < 30 {
         out.push(warn("short", "this article is very short: there is little to compare"));
-    }
-    out
-}
-
-fn clip(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if out.len() < s.len() {
-        out.push('…');
     }
     out
 }

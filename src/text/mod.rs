@@ -129,6 +129,15 @@ fn is_cap(piece: &str) -> bool {
     piece.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The first `n` characters of `s`, with "…" when something was cut.
+pub fn clip(s: &str, n: usize) -> String {
+    let mut out: String = s.chars().take(n).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::fold;
+use super::{clip, fold};
 use crate::report::Warning;
 
 /// The sentences of one article.
@@ -36,15 +36,15 @@ pub fn segment(text: &str) -> Segmentation {
         let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
         let terminal = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':']);
         if words < 15 && lex.boilerplate.iter().any(|b| key.starts_with(b.as_str())) {
-            seg.warnings.push(warn("boilerplate", format!("dropped a line that looks like page furniture: \"{}\"", clip(line)), s, e));
+            seg.warnings.push(warn("boilerplate", format!("dropped a line that looks like page furniture: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
         if words >= 3 && !seen.insert(key.clone()) {
-            seg.warnings.push(warn("duplicate-line", format!("dropped a repeated line: \"{}\"", clip(line)), s, e));
+            seg.warnings.push(warn("duplicate-line", format!("dropped a repeated line: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
         if kept_lines == 0 && idx + 1 < lines.len() && (1..=2).contains(&words) && !terminal {
-            seg.warnings.push(warn("section-label", format!("dropped a section label: \"{}\"", clip(line)), s, e));
+            seg.warnings.push(warn("section-label", format!("dropped a section label: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
         if seg.title.is_none() && kept_lines < 3 && (3..=30).contains(&words) && !terminal {
@@ -58,14 +58,6 @@ pub fn segment(text: &str) -> Segmentation {
 
 fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
     Warning { kind: kind.into(), message, start: Some(s), end: Some(e) }
-}
-
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(80).collect();
-    if out.len() < s.len() {
-        out.push('…');
-    }
-    out
 }
 
 /// Non-blank lines as trimmed byte spans.
