@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{ConflictKind, Evidence, Report, Severity};
+use crate::report::{ConflictKind, DiffOp, Evidence, Report, Severity};
 
 /// Renders the report. Pure: no I/O.
 pub fn render(r: &Report) -> String {
@@ -45,6 +45,18 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "- **{}** ({kind}, {sev})", c.subject);
         for v in &c.values {
             let _ = writeln!(out, "  - \"{}\" — {}", v.value, cite(&v.evidence, &v.sources));
+        }
+        if let Some(diff) = &c.word_diff {
+            // Markdown's strike-through for words only in the first wording, bold for the second's.
+            let runs: Vec<String> = diff
+                .iter()
+                .map(|d| match d.op {
+                    DiffOp::Same => d.text.clone(),
+                    DiffOp::Removed => format!("~~{}~~", d.text),
+                    DiffOp::Added => format!("**{}**", d.text),
+                })
+                .collect();
+            let _ = writeln!(out, "  - word difference: {}", runs.join(" "));
         }
     }
     if !r.different_event.is_empty() {

@@ -171,6 +171,29 @@ pub struct Conflict {
     /// The fact the values were found in, when there is one.
     pub fact: Option<String>,
     pub values: Vec<ConflictValue>,
+    /// For a quote worded differently: the word-level difference from the first value's
+    /// wording to the second's (absent for other kinds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub word_diff: Option<Vec<WordDiff>>,
+}
+
+/// One run of a word-level difference between two wordings.
+///
+/// - Concatenating the `text` of the `same` and `removed` runs (with spaces) gives the first
+///   wording's words; `same` and `added` give the second's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WordDiff {
+    pub op: DiffOp,
+    /// The words of the run as written (in the first wording for `same` and `removed`).
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DiffOp {
+    Same,
+    Removed,
+    Added,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -16,7 +16,7 @@ use super::entities::Resolved;
 use super::facts::{Similarity, Unit, UnitId, THRESHOLD};
 use super::{evidence, sentence_unit, QuoteGroup};
 use crate::extract::{Doc, Quantity};
-use crate::report::{Conflict, ConflictKind, ConflictValue, Evidence, Severity};
+use crate::report::{Conflict, ConflictKind, ConflictValue, DiffOp, Evidence, Severity, WordDiff};
 
 /// Pairs of similar sentences compared for numbers (below the fact threshold: the same number
 /// can be told in sentences that otherwise differ).
@@ -111,6 +111,7 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
             subject: counts,
             fact,
             values: value_list(docs, values),
+            word_diff: None,
         });
     }
 }
@@ -135,7 +136,14 @@ fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &
         for (_, values) in by_gran {
             let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
             if values.len() > 1 && sources.len() > 1 {
-                out.push(Conflict { kind: ConflictKind::Date, severity: Severity::Conflict, subject: "date".into(), fact: Some(id.clone()), values: value_list(docs, values) });
+                out.push(Conflict {
+                    kind: ConflictKind::Date,
+                    severity: Severity::Conflict,
+                    subject: "date".into(),
+                    fact: Some(id.clone()),
+                    values: value_list(docs, values),
+                    word_diff: None,
+                });
             }
         }
     }
@@ -164,6 +172,7 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
                     subject: format!("{name}: {head}"),
                     fact: None,
                     values: value_list(docs, values),
+                    word_diff: None,
                 });
             }
         }
@@ -172,6 +181,43 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 
 fn words(s: &str) -> BTreeSet<String> {
     crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded).collect()
+}
+
+/// The word-level difference between two wordings (words compared folded, so case and
+/// accents do not count; punctuation is ignored). Patience diff from the `similar` crate: it anchors on words that occur once in each, so content words line up rather than "and" or "the".
+pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
+    let words = |s: &str| -> Vec<(String, String)> {
+        crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| (t.folded.clone(), s[t.start..t.end].to_string())).collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|w| w.0.as_str()).collect();
+    let mut out: Vec<WordDiff> = Vec::new();
+    let mut push = |op: DiffOp, ws: &[(String, String)]| {
+        if ws.is_empty() {
+            return;
+        }
+        let text = ws.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(" ");
+        match out.last_mut() {
+            Some(last) if last.op == op => {
+                last.text.push(' ');
+                last.text.push_str(&text);
+            }
+            _ => out.push(WordDiff { op, text }),
+        }
+    };
+    for op in similar::capture_diff_slices(similar::Algorithm::Patience, &ka, &kb) {
+        match op {
+            similar::DiffOp::Equal { old_index, len, .. } => push(DiffOp::Same, &wa[old_index..old_index + len]),
+            similar::DiffOp::Delete { old_index, old_len, .. } => push(DiffOp::Removed, &wa[old_index..old_index + old_len]),
+            similar::DiffOp::Insert { new_index, new_len, .. } => push(DiffOp::Added, &wb[new_index..new_index + new_len]),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => {
+                push(DiffOp::Removed, &wa[old_index..old_index + old_len]);
+                push(DiffOp::Added, &wb[new_index..new_index + new_len]);
+            }
+        }
+    }
+    out
 }
 
 fn quote_wording(docs: &[Doc], quotes: &[QuoteGroup], out: &mut Vec<Conflict>) {
@@ -195,8 +241,58 @@ fn quote_wording(docs: &[Doc], quotes: &[QuoteGroup], out: &mut Vec<Conflict>) {
                     subject: a.speaker.clone().unwrap_or_default(),
                     fact: None,
                     values: vec![mk(a), mk(b)],
+                    word_diff: Some(word_diff(&a.text, &b.text)),
                 });
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_diff;
+    use crate::report::DiffOp::{self, *};
+
+    fn diff(a: &str, b: &str) -> Vec<(DiffOp, String)> {
+        word_diff(a, b).into_iter().map(|d| (d.op, d.text)).collect()
+    }
+
+    #[test]
+    fn a_quote_worded_differently_carries_its_word_diff() {
+        use crate::{compare, Article};
+        let a = Article::new("a", "President Volodymyr Zelensky spoke in Kyiv on Monday.\n\"We want a complete, unconditional and honest ceasefire,\" Zelensky said.");
+        let b = Article::new("b", "Volodymyr Zelensky addressed reporters on Monday.\n\"We want a full and unconditional ceasefire,\" Zelensky said in Kyiv.");
+        let r = compare(&[a, b]).unwrap();
+        let q = r.conflicts.iter().find(|c| c.kind == crate::report::ConflictKind::Quote).expect("a quote conflict");
+        let d = q.word_diff.as_ref().expect("a word diff");
+        assert!(d.iter().any(|x| x.op == Added && x.text.contains("full")), "{d:?}");
+        assert!(d.iter().any(|x| x.op == Removed && x.text.contains("honest")), "{d:?}");
+        assert!(r.conflicts.iter().filter(|c| c.kind != crate::report::ConflictKind::Quote).all(|c| c.word_diff.is_none()));
+    }
+
+    #[test]
+    fn word_diff_table() {
+        let s = |x: &str| x.to_string();
+        let cases: &[(&str, &str, Vec<(DiffOp, String)>)] = &[
+            ("a complete ceasefire", "a complete ceasefire", vec![(Same, s("a complete ceasefire"))]),
+            (
+                "a complete, unconditional and honest ceasefire",
+                "a full and unconditional ceasefire",
+                vec![(Same, s("a")), (Removed, s("complete unconditional")), (Added, s("full")), (Same, s("and")), (Removed, s("honest")), (Added, s("unconditional")), (Same, s("ceasefire"))],
+            ),
+            // Case and punctuation do not count; the first wording's spelling is shown.
+            ("We Are Ready.", "we are ready", vec![(Same, s("We Are Ready"))]),
+            ("", "new words", vec![(Added, s("new words"))]),
+            ("old words", "", vec![(Removed, s("old words"))]),
+        ];
+        for (a, b, want) in cases {
+            let got = diff(a, b);
+            assert_eq!(&got, want, "{a:?} → {b:?}");
+            // The runs rebuild both wordings.
+            let rebuild = |skip: DiffOp| got.iter().filter(|d| d.0 != skip).map(|d| d.1.as_str()).collect::<Vec<_>>().join(" ");
+            let words = |x: &str| x.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ").to_lowercase();
+            assert_eq!(words(&rebuild(Added)), words(a));
+            assert_eq!(words(&rebuild(Removed)), words(b));
         }
     }
 }

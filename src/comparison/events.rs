@@ -7,29 +7,24 @@
 //!   occurrence ("a second meeting", "the latest round") than the others do ("the first direct
 //!   talks"). Ordinal cue words are data: `data/lexicon/event_cues.tsv`.
 
-use super::facts::{Similarity, UnitId, THRESHOLD};
+use super::facts::{Similarity, UnitId};
 use super::{evidence, sentence_unit};
 use crate::extract::Doc;
 use crate::report::{DifferentEvent, Fact, Omission};
 
-/// Omissions of every source, in source order then fact order. A source that tells something
-/// close to the fact (a clause scoring at least half the fact threshold against one of the fact's
-/// clauses) is not said to omit it: that guards against facts split in two by the clustering.
-pub fn omissions(docs: &[Doc], facts: &[Fact], sim: &Similarity, clusters: &[Vec<UnitId>]) -> Vec<Omission> {
+/// Omissions of every source, in source order then fact order. `tells(doc, i)` says whether a
+/// source tells something close to the `i`-th fact (most of the words that made it): such a
+/// source is not said to omit it, which guards against facts split in two by the clustering.
+pub fn omissions(docs: &[Doc], facts: &[Fact], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
     let n = docs.len();
-    let mut units_of: Vec<Vec<UnitId>> = vec![Vec::new(); n];
-    for (u, unit) in sim.units.iter().enumerate() {
-        units_of[unit.doc].push(u);
-    }
     let mut out = Vec::new();
     for (di, d) in docs.iter().enumerate() {
-        for (f, members) in facts.iter().zip(clusters) {
+        for (fi, f) in facts.iter().enumerate() {
             let told = f.sources.len();
             if told < 2 || f.sources.contains(&d.id) || told * 2 <= n - 1 {
                 continue;
             }
-            let close = units_of[di].iter().any(|&u| members.iter().any(|&v| sim.score(u, v) >= THRESHOLD * 0.5));
-            if !close {
+            if !tells(di, fi) {
                 out.push(Omission { source: d.id.clone(), fact: f.id.clone(), summary: f.summary.clone(), told_by: f.sources.clone() });
             }
         }

@@ -1,4 +1,7 @@
-//! Fact clustering: clauses from different sources that say the same thing become one fact.
+//! Clause similarity: the scored candidate pairs of clauses from different sources that the
+//! conflict finder (numbers told in similar clauses) and the omission and "different event"
+//! checks use. The facts themselves are built from matched pieces of sentences
+//! ([`super::pieces`]); a fact's clauses are the clauses its pieces overlap.
 //!
 //! Each clause (a sentence, or part of one split at ", which", ", resulting in", ";"…) is a sparse vector of features: its matching terms (synonyms merged, stemmed),
 //! the entities it mentions and the numbers it gives with what they count, each weighted by
@@ -7,20 +10,15 @@
 //! common that they would pair nearly everything (still counted in the score), so the cost is
 //! O(Σ_f df_f²) over the indexed features instead of O(U²) for U clauses; the cosine of each
 //! candidate is then computed exactly in O(features).
-//!
-//! Clustering is greedy average-link: pairs are taken best first, and two clusters merge when at
-//! least half of their cross pairs from different sources score above the threshold (a source
-//! that tells a fact twice can so have two clauses in it); lone clauses that repeat a fact are
-//! attached afterwards.
 
 use rustc_hash::FxHashMap as HashMap;
 
 
-use super::entities::Resolved;
-use crate::report::EntityKind;
+use super::pieces::SentenceFeatures;
 use crate::extract::Doc;
 
-/// Pairs below this cosine never merge.
+/// Two clauses at or above this cosine tell much the same thing (omissions and number
+/// conflicts compare clauses with fractions of it).
 pub const THRESHOLD: f32 = 0.32;
 /// A pair must share at least this many features, so that two short clauses that share one
 /// word do not merge.
@@ -71,67 +69,21 @@ impl Similarity {
     }
 }
 
-fn inside(u: &Unit, start: usize) -> bool {
-    u.start <= start && start < u.end
-}
-
-/// The features of one unit, with their boosts.
-fn features(docs: &[Doc], resolved: &Resolved, u: &Unit) -> Vec<(String, f32)> {
-    let d = &docs[u.doc];
-    let s = &d.sentences[u.sentence];
-    // A unit is a run of its sentence's tokens: slice it rather than copy it.
-    let a = s.tokens.partition_point(|t| t.start < u.start);
-    let b = s.tokens.partition_point(|t| t.start < u.end);
-    let toks = &s.tokens[a..b];
-    let mut feats: Vec<(String, f32)> = crate::extract::terms(toks).into_iter().map(|t| (format!("t:{t}"), 1.0)).collect();
-    for (mi, m) in d.mentions.iter().enumerate() {
-        if m.sentence == u.sentence && inside(u, m.start) {
-            match (m.kind, m.canonical) {
-                (EntityKind::Place, Some(place)) => feats.push((format!("g:{place}"), 1.0)),
-                _ => feats.push((format!("e:{}", resolved.of[u.doc][mi]), 1.0)),
-            }
-        }
-    }
-    // Demonyms link to their place for matching ("Russian" ~ "Russia") without being mentions.
-    let lex = crate::lexicon::get();
-    for t in toks {
-        if let Some(&p) = lex.demonyms.get(&t.folded) {
-            feats.push((format!("g:{}", lex.places[p].name), 1.0));
-        }
-    }
-    for q in d.quantities.iter().filter(|q| q.sentence == u.sentence && inside(u, q.start) && !q.counts.is_empty()) {
-        // The value with its counted thing is the strongest anchor; the counted thing alone
-        // lets differing numbers about one thing meet (and be compared as a conflict).
-        feats.push((format!("n:{}:{}", q.value, q.counts), 2.0));
-        feats.push((format!("u:{}", q.counts), 1.0));
-    }
-    for x in d.dates.iter().filter(|x| x.sentence == u.sentence && inside(u, x.start)) {
-        feats.push((format!("d:{}", x.value), 1.5));
-    }
-    feats
-}
-
-/// Builds unit vectors and scores candidate pairs from different sources.
-pub fn similarity(docs: &[Doc], resolved: &Resolved) -> Similarity {
+/// Builds unit vectors and scores candidate pairs from different sources. A clause's features
+/// are its sentence's feature occurrences that start inside it.
+pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let units = units(docs);
-    let mut ids: HashMap<String, u32> = HashMap::default();
-    let mut df: Vec<u32> = Vec::new();
+    let mut df: Vec<u32> = vec![0; sf.n_ids()];
     let raw: Vec<Vec<(u32, f32)>> = units
         .iter()
         .map(|u| {
-            let mut v: Vec<(u32, f32)> = features(docs, resolved, u)
-                .into_iter()
-                .map(|(f, boost)| {
-                    let next = ids.len() as u32;
-                    (*ids.entry(f).or_insert(next), boost)
-                })
-                .collect();
-            v.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-            v.dedup_by_key(|x| x.0);
+            let s = &docs[u.doc].sentences[u.sentence];
+            let a = s.tokens.partition_point(|t| t.start < u.start);
+            let b = s.tokens.partition_point(|t| t.start < u.end);
+            // Sorted by id already; keep one per id, with the highest boost.
+            let mut v: Vec<(u32, f32)> = sf.occurrences[u.doc][u.sentence].iter().filter(|f| a <= f.1 && f.1 < b).map(|f| (f.0, f.3)).collect();
+            super::pieces::dedup_keep_max(&mut v, |f| (f.0, &mut f.1));
             for &(id, _) in &v {
-                if id as usize >= df.len() {
-                    df.resize(id as usize + 1, 0);
-                }
                 df[id as usize] += 1;
             }
             v
@@ -193,63 +145,6 @@ fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
         }
     }
     (s, shared)
-}
-
-/// Clusters units into facts. Returns clusters of unit ids, each sorted, in a deterministic
-/// order (most sources first, then by first unit). After clustering, a unit left alone joins a
-/// fact whose source it shares when it matches most of that fact's units (a source repeating a
-/// fact is not a single-source detail).
-pub fn cluster(sim: &Similarity) -> Vec<Vec<UnitId>> {
-    let units = &sim.units;
-    let mut pairs: Vec<((UnitId, UnitId), f32)> = sim.scores.iter().filter(|(_, &s)| s >= THRESHOLD).map(|(k, &s)| (*k, s)).collect();
-    pairs.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut cluster_of: Vec<usize> = (0..units.len()).collect();
-    let mut clusters: Vec<Vec<UnitId>> = (0..units.len()).map(|u| vec![u]).collect();
-    let strong = |x: &[UnitId], y: &[UnitId]| x.iter().flat_map(|&p| y.iter().map(move |&q| (p, q))).filter(|&(p, q)| sim.score(p, q) >= THRESHOLD).count();
-    for &((a, b), _) in &pairs {
-        let (ca, cb) = (cluster_of[a], cluster_of[b]);
-        if ca == cb {
-            continue;
-        }
-        let (x, y) = (&clusters[ca], &clusters[cb]);
-        // Average link over pairs of different sources: two clusters that each hold a clause of
-        // the same source merge only when most of their cross-source pairs match (a source that
-        // tells a fact twice ends up with two clauses in it).
-        let cross = x.iter().flat_map(|&p| y.iter().map(move |&q| (p, q))).filter(|&(p, q)| units[p].doc != units[q].doc).count();
-        if cross == 0 || strong(x, y) * 2 < cross {
-            continue;
-        }
-        let moved = std::mem::take(&mut clusters[cb]);
-        for &p in &moved {
-            cluster_of[p] = ca;
-        }
-        clusters[ca].extend(moved);
-    }
-    // Repeats: a lone unit that matches most of a multi-source fact joins it.
-    for &((a, b), _) in &pairs {
-        for (lone, other) in [(a, b), (b, a)] {
-            let (cl, co) = (cluster_of[lone], cluster_of[other]);
-            if cl == co || clusters[cl].len() != 1 || clusters[co].len() < 2 {
-                continue;
-            }
-            if strong(&[lone], &clusters[co]) * 2 > clusters[co].len() {
-                clusters[cl].clear();
-                cluster_of[lone] = co;
-                clusters[co].push(lone);
-            }
-        }
-    }
-    let mut out: Vec<Vec<UnitId>> = clusters.into_iter().filter(|c| !c.is_empty()).collect();
-    for c in &mut out {
-        c.sort();
-    }
-    let n_sources = |c: &Vec<UnitId>| {
-        let mut d: Vec<usize> = c.iter().map(|&u| units[u].doc).collect();
-        d.dedup();
-        d.len()
-    };
-    out.sort_by(|a, b| n_sources(b).cmp(&n_sources(a)).then(a[0].cmp(&b[0])));
-    out
 }
 
 #[cfg(test)]

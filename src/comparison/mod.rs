@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod entities;
 pub mod events;
 pub mod facts;
+pub mod pieces;
 pub mod reuse;
 pub mod tone;
 
@@ -41,44 +42,81 @@ pub fn sentence_unit(docs: &[Doc], d: usize, s: usize) -> Unit {
     Unit { doc: d, sentence: s, start: sent.start, end: sent.end }
 }
 
+/// A fact's summary: the evidence text without a clause's closing punctuation.
+fn summary(docs: &[Doc], u: &Unit) -> String {
+    let text = evidence(docs, u).text;
+    // A piece can start inside a dateline ("KYIV, Ukraine — The talks…"): start after the dash.
+    let text = match text.char_indices().take(40).find(|&(_, c)| c == '—' || c == '–') {
+        Some((i, c)) if text[i + c.len_utf8()..].trim_start().len() > 20 => text[i + c.len_utf8()..].trim_start().to_string(),
+        _ => text,
+    };
+    crate::text::clip(text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240)
+}
+
 /// Compares analysed articles.
 pub fn compare(docs: &[Doc]) -> Report {
     let resolved = entities::resolve(docs);
     let (entity_list, entity_index) = entities::build(docs, &resolved);
     let entity_names: Vec<String> = entity_list.iter().map(|e| e.name.clone()).collect();
-    let sim = facts::similarity(docs, &resolved);
-    let clusters = facts::cluster(&sim);
+    let features = pieces::SentenceFeatures::new(docs, &resolved);
+    let sim = facts::similarity(docs, &features);
+    let found = pieces::build(&features);
+    // Clause units by (doc, sentence), to map pieces onto the clauses they overlap.
+    let mut clause_units: BTreeMap<(usize, usize), Vec<UnitId>> = BTreeMap::new();
+    for (ui, u) in sim.units.iter().enumerate() {
+        clause_units.entry((u.doc, u.sentence)).or_default().push(ui);
+    }
+    let piece_unit = |p: &pieces::Piece| {
+        let s = &docs[p.doc].sentences[p.sentence];
+        Unit { doc: p.doc, sentence: p.sentence, start: s.tokens[p.t0].start, end: s.tokens[p.t1 - 1].end }
+    };
 
-    let mut fact_list = Vec::with_capacity(clusters.len());
-    let mut fact_units: Vec<(String, Vec<UnitId>)> = Vec::with_capacity(clusters.len());
-    for (i, c) in clusters.iter().enumerate() {
-        let id = format!("f{i}");
-        // The summary is the most central unit (highest summed similarity), shortest on ties.
-        let len = |u: UnitId| sim.units[u].end - sim.units[u].start;
-        let centrality = |u: UnitId| c.iter().filter(|&&o| o != u).map(|&o| sim.score(u, o)).sum::<f32>();
-        // Units that open their sentence read best as summaries; prefer them.
-        let opens = |u: UnitId| docs[sim.units[u].doc].sentences[sim.units[u].sentence].start == sim.units[u].start;
-        let centre = *c
-            .iter()
-            .max_by(|&&a, &&b| {
-                opens(a).cmp(&opens(b)).then(centrality(a).total_cmp(&centrality(b))).then(len(b).cmp(&len(a))).then(b.cmp(&a))
-            })
-            .unwrap_or(&c[0]);
-        let mut sources: Vec<usize> = c.iter().map(|&u| sim.units[u].doc).collect();
+    let mut fact_list = Vec::new();
+    let mut clusters: Vec<Vec<UnitId>> = Vec::new();
+    for (ps, central) in found.facts.iter().zip(&found.centrality) {
+        let id = format!("f{}", fact_list.len());
+        let best = (0..ps.len()).max_by(|&a, &b| central[a].total_cmp(&central[b]).then(b.cmp(&a))).unwrap_or(0);
+        let mut sources: Vec<usize> = ps.iter().map(|p| p.doc).collect();
         sources.dedup();
+        let units: Vec<Unit> = ps.iter().map(&piece_unit).collect();
         fact_list.push(Fact {
-            id: id.clone(),
-            // A clause keeps its closing comma in the evidence; the summary drops it.
-            summary: crate::text::clip(evidence(docs, &sim.units[centre]).text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240),
+            id,
+            summary: summary(docs, &units[best]),
             sources: sources.iter().map(|&d| docs[d].id.clone()).collect(),
             corroboration: sources.len(),
-            evidence: c.iter().map(|&u| evidence(docs, &sim.units[u])).collect(),
+            evidence: units.iter().map(|u| evidence(docs, u)).collect(),
         });
-        fact_units.push((id, c.clone()));
+        let all = &sim.units;
+        let mut members: Vec<UnitId> = units
+            .iter()
+            .flat_map(|u| clause_units[&(u.doc, u.sentence)].iter().copied().filter(move |&c| all[c].start < u.end && u.start < all[c].end))
+            .collect();
+        members.sort_unstable();
+        members.dedup();
+        clusters.push(members);
     }
+    // Single-source details: the clauses that multi-source facts leave mostly uncovered.
+    for (ui, u) in sim.units.iter().enumerate() {
+        let s = &docs[u.doc].sentences[u.sentence];
+        let a = s.tokens.partition_point(|t| t.start < u.start);
+        let b = s.tokens.partition_point(|t| t.start < u.end);
+        if found.covered_share(u.doc, u.sentence, a, b) >= 0.5 {
+            continue;
+        }
+        fact_list.push(Fact {
+            id: format!("f{}", fact_list.len()),
+            summary: summary(docs, u),
+            sources: vec![docs[u.doc].id.clone()],
+            corroboration: 1,
+            evidence: vec![evidence(docs, u)],
+        });
+        clusters.push(vec![ui]);
+    }
+    let fact_units: Vec<(String, Vec<UnitId>)> = fact_list.iter().map(|f| f.id.clone()).zip(clusters.iter().cloned()).collect();
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
-    let omissions = events::omissions(docs, &fact_list, &sim, &clusters);
+    // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
+    let omissions = events::omissions(docs, &fact_list, |d, i| i < found.facts.len() && found.tells(d, i));
     let different_event = events::different_events(docs, &sim, &clusters);
     let text_reuse = reuse::reuse(docs);
     let tone = docs.iter().map(tone::profile).collect();

@@ -1,0 +1,681 @@
+//! Facts as matched pieces of sentences.
+//!
+//! A news sentence often tells several facts ("The first direct talks in three years, held in
+//! Istanbul, ended after less than two hours"), and another source tells each of them in a
+//! different sentence. So facts are not built from whole sentences but from *pieces*: for two
+//! sentences of different sources, the compact windows of tokens in each that share heavy
+//! features (IDF-weighted terms with synonyms merged, entities, places and demonyms, numbers with
+//! what they count, dates). One sentence pair can give up to [`MAX_LINKS_PER_PAIR`] pieces, and a
+//! sentence can so belong to several facts.
+//!
+//! Steps and costs, for S sentences with F features each:
+//! 1. Features with token positions, IDF over sentences: O(S·F).
+//! 2. Candidate sentence pairs from an inverted index over selective features (document
+//!    frequency capped, as in [`super::facts`]): O(Σ_f df_f²), never all S² pairs.
+//! 3. For each candidate, the best windows: shared features sorted by position, a sliding window
+//!    of [`WINDOW`] tokens in each sentence: O(k²) for k shared features (k is small).
+//! 4. Links taken best first, greedily: a link joins the fact that already holds an overlapping
+//!    piece with a similar signature, when its pieces also match at least half of that fact's
+//!    pieces from other sources (average link, which keeps unrelated facts apart); otherwise it
+//!    starts a fact. O(L·P) for L links and P pieces per fact.
+//!
+//! Invariants of the result ([`PieceFacts`]):
+//! - every fact has pieces from at least two sources;
+//! - a fact has at most one piece per sentence (overlapping pieces of one sentence are united);
+//! - pieces are token ranges `[t0, t1)` of their sentence's tokens, non-empty;
+//! - the order is deterministic: most sources first, then by first piece.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::entities::Resolved;
+use crate::extract::Doc;
+use crate::report::EntityKind;
+
+/// Width, in tokens, of the window the shared features of a piece must fit in (in each sentence).
+pub const WINDOW: usize = 12;
+/// At most this many disjoint links between one pair of sentences.
+pub const MAX_LINKS_PER_PAIR: usize = 3;
+/// Shared weight of a link, relative to ln(S+1) (the weight of a feature found once).
+pub const MIN_LINK_WEIGHT: f32 = 1.3;
+/// Background sentences assumed in the IDF (see `build`).
+pub const PRIOR_SENTENCES: f32 = 50.0;
+/// Share of the windows' own feature weight that the shared features must make up.
+pub const MIN_DENSITY: f32 = 0.5;
+/// A link's shared features must stand at this many token positions (in the first sentence)…
+pub const MIN_SHARED: usize = 3;
+/// …of which this many are content (words outside names, numbers, dates), so that a shared
+/// name alone ("Ukrainian President Volodymyr Zelenskyy") is not a fact.
+pub const MIN_CONTENT: usize = 2;
+
+/// A run of tokens of one sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Piece {
+    pub doc: usize,
+    pub sentence: usize,
+    /// Token range `[t0, t1)` in the sentence's tokens.
+    pub t0: usize,
+    pub t1: usize,
+}
+
+impl Piece {
+    fn overlap(&self, o: &Piece) -> usize {
+        if self.doc != o.doc || self.sentence != o.sentence {
+            return 0;
+        }
+        self.t1.min(o.t1).saturating_sub(self.t0.max(o.t0))
+    }
+    fn len(&self) -> usize {
+        self.t1 - self.t0
+    }
+}
+
+/// One feature occurrence: id, first and last token (inclusive), weight (boost, times IDF once
+/// weighted).
+pub type Feat = (u32, usize, usize, f32);
+
+/// A matched pair of pieces and the features they share.
+#[derive(Debug, Clone)]
+struct Link {
+    a: Piece,
+    b: Piece,
+    /// Shared feature ids with their weights.
+    sig: Vec<(u32, f32)>,
+    score: f32,
+}
+
+/// Facts found by matching pieces.
+pub struct PieceFacts {
+    /// Each fact's pieces, sorted.
+    pub facts: Vec<Vec<Piece>>,
+    /// Per fact, the score of each piece's best link inside the fact (for choosing a summary).
+    pub centrality: Vec<Vec<f32>>,
+    /// Per sentence (`[doc][sentence]`), per token: weight of features covered by pieces, and
+    /// the sentence's features with positions (for coverage of clauses).
+    features: Vec<Vec<Vec<Feat>>>,
+    /// Per fact, the features its links share, with summed weights, sorted by id.
+    signatures: Vec<Vec<(u32, f32)>>,
+    /// Token ranges of each sentence that pieces cover.
+    covered: HashMap<(usize, usize), Vec<(usize, usize)>>,
+}
+
+impl PieceFacts {
+    /// Whether some sentence of `doc` holds most (by weight) of the features that made fact
+    /// `fact`: the source tells it, or something close to it, even if no link joined it.
+    pub fn tells(&self, doc: usize, fact: usize) -> bool {
+        let sig = &self.signatures[fact];
+        let total: f32 = sig.iter().map(|x| x.1).sum();
+        self.features[doc].iter().any(|feats| {
+            let have: f32 = sig.iter().filter(|(id, _)| feats.iter().any(|f| f.0 == *id)).map(|x| x.1).sum();
+            total > 0.0 && have >= 0.5 * total
+        })
+    }
+
+    /// The share (by feature weight) of tokens `[a, b)` of a sentence that pieces of
+    /// multi-source facts cover.
+    pub fn covered_share(&self, doc: usize, sentence: usize, a: usize, b: usize) -> f32 {
+        let feats = &self.features[doc][sentence];
+        let ranges = self.covered.get(&(doc, sentence)).map(Vec::as_slice).unwrap_or(&[]);
+        let mut total = 0.0;
+        let mut covered = 0.0;
+        for &(_, pos, _, w) in feats.iter().filter(|f| a <= f.1 && f.1 < b) {
+            total += w;
+            if ranges.iter().any(|&(t0, t1)| t0 <= pos && pos < t1) {
+                covered += w;
+            }
+        }
+        if total == 0.0 {
+            0.0
+        } else {
+            covered / total
+        }
+    }
+}
+
+fn token_at(tokens: &[crate::text::Token], byte: usize) -> usize {
+    tokens.partition_point(|t| t.end <= byte).min(tokens.len().saturating_sub(1))
+}
+
+/// Feature keys with token positions and boosts, for one sentence.
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved) -> Vec<(String, usize, usize, f32)> {
+    let s = &d.sentences[si];
+    let toks = &s.tokens;
+    // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
+    // So are the titles given with a name ("Ukrainian President") and demonyms.
+    let lex = crate::lexicon::get();
+    let in_name = |k: usize| {
+        let b = toks[k].start;
+        lex.demonyms.contains_key(&toks[k].folded)
+            || d.mentions.iter().any(|m| m.sentence == si && ((m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end)))
+    };
+    let mut out: Vec<(String, usize, usize, f32)> = crate::extract::terms_at(toks)
+        .into_iter()
+        .map(|(t, k, e)| (if in_name(k) { format!("N:{t}") } else { format!("t:{t}") }, k, e, 1.0))
+        .collect();
+    for (mi, m) in d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+        let (k, e) = (token_at(toks, m.start), token_at(toks, m.end.saturating_sub(1)));
+        match (m.kind, m.canonical) {
+            (EntityKind::Place, Some(place)) => out.push((format!("g:{place}"), k, e, 1.0)),
+            _ => out.push((format!("e:{}", resolved.of[di][mi]), k, e, 1.0)),
+        }
+    }
+    for (k, t) in toks.iter().enumerate() {
+        if let Some(&p) = lex.demonyms.get(&t.folded) {
+            out.push((format!("g:{}", lex.places[p].name), k, k, 1.0));
+        }
+    }
+    for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
+        // The value sits at the number, the counted thing at the end of the quantity.
+        let (k, e) = (token_at(toks, q.start), token_at(toks, q.end.saturating_sub(1)));
+        out.push((format!("n:{}:{}", q.value, q.counts), k, e, 2.0));
+        out.push((format!("u:{}", q.counts), e, e, 1.0));
+    }
+    for x in d.dates.iter().filter(|x| x.sentence == si) {
+        out.push((format!("d:{}", x.value), token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)), 1.5));
+    }
+    out
+}
+
+/// The features of every sentence, with token positions and boosts, before weighting. Built
+/// once and shared by the piece matcher and the clause similarity ([`super::facts`]).
+///
+/// - `occurrences[doc][sentence]` lists every occurrence, sorted by feature id then position;
+/// - feature ids index `kind` (the first byte of the feature's key: `t` term, `N` word of a
+///   name or title, `e` entity, `g` place, `n` number with counted thing, `u` counted thing,
+///   `d` date).
+pub struct SentenceFeatures {
+    pub occurrences: Vec<Vec<Vec<Feat>>>,
+    pub kind: Vec<u8>,
+}
+
+impl SentenceFeatures {
+    pub fn new(docs: &[Doc], resolved: &Resolved) -> SentenceFeatures {
+        let mut ids: HashMap<String, u32> = HashMap::default();
+        let mut kind: Vec<u8> = Vec::new();
+        let occurrences = docs
+            .iter()
+            .enumerate()
+            .map(|(di, d)| {
+                (0..d.sentences.len())
+                    .map(|si| {
+                        let mut v: Vec<Feat> = sentence_features(d, di, si, resolved)
+                            .into_iter()
+                            .map(|(f, k, e, b)| {
+                                let next = ids.len() as u32;
+                                let k0 = f.as_bytes().first().copied().unwrap_or(b't');
+                                let id = *ids.entry(f).or_insert_with(|| {
+                                    kind.push(k0);
+                                    next
+                                });
+                                (id, k, e, b)
+                            })
+                            .collect();
+                        v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                        v
+                    })
+                    .collect()
+            })
+            .collect();
+        SentenceFeatures { occurrences, kind }
+    }
+
+    pub fn n_ids(&self) -> usize {
+        self.kind.len()
+    }
+}
+
+/// Builds the multi-source facts of `docs`.
+pub fn build(sf: &SentenceFeatures) -> PieceFacts {
+    // 1. One occurrence per feature and sentence (the first, with the highest boost); IDF over
+    //    sentences.
+    let kind = &sf.kind;
+    let mut df: Vec<u32> = vec![0; sf.n_ids()];
+    let mut n_sent = 0usize;
+    let raw: Vec<Vec<Vec<Feat>>> = sf
+        .occurrences
+        .iter()
+        .map(|d| {
+            d.iter()
+                .map(|occ| {
+                    n_sent += 1;
+                    let mut v = occ.clone();
+                    dedup_keep_max(&mut v, |f| (f.0, &mut f.3));
+                    for &(id, _, _, _) in &v {
+                        df[id as usize] += 1;
+                    }
+                    v
+                })
+                .collect()
+        })
+        .collect();
+    // IDF as if the articles came with PRIOR_SENTENCES unrelated sentences too: with only a few
+    // sentences, plain IDF would call every shared word common.
+    let n_idf = n_sent as f32 + PRIOR_SENTENCES;
+    let idf: Vec<f32> = df.iter().map(|&c| ((n_idf + 1.0) / (c as f32 + 0.5)).ln().max(0.0)).collect();
+    let features: Vec<Vec<Vec<Feat>>> =
+        raw.into_iter().map(|d| d.into_iter().map(|v| v.into_iter().map(|(id, k, e, b)| (id, k, e, b * idf[id as usize])).collect()).collect()).collect();
+
+    // 2. Candidate sentence pairs from different sources.
+    let sent_ids: Vec<(usize, usize)> = features.iter().enumerate().flat_map(|(di, d)| (0..d.len()).map(move |si| (di, si))).collect();
+    let max_df = (n_sent / 10).clamp(8, 120) as u32;
+    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
+    for (g, &(di, si)) in sent_ids.iter().enumerate() {
+        for &(id, _, _, _) in &features[di][si] {
+            if (2..=max_df).contains(&df[id as usize]) {
+                postings[id as usize].push(g);
+            }
+        }
+    }
+    // Each pair once, in order, without sorting: a marker per sentence remembers the last
+    // sentence it was paired with (a sparse accumulator).
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
+    for (ga, &(di, si)) in sent_ids.iter().enumerate() {
+        for &(id, _, _, _) in &features[di][si] {
+            if !(2..=max_df).contains(&df[id as usize]) {
+                continue;
+            }
+            let list = &postings[id as usize];
+            for &gb in &list[list.partition_point(|&g| g <= ga)..] {
+                if mark[gb] != ga && sent_ids[gb].0 != di {
+                    mark[gb] = ga;
+                    candidates.push((ga, gb));
+                }
+            }
+        }
+    }
+
+    // 3. Links: the best compact windows of shared features.
+    let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
+    let mut links: Vec<Link> = Vec::new();
+    for &(ga, gb) in &candidates {
+        let (da, sa) = sent_ids[ga];
+        let (db, sb) = sent_ids[gb];
+        let (fa, fb) = (&features[da][sa], &features[db][sb]);
+        let mut shared = shared_features(fa, fb, kind);
+        // Most candidates share a word or two: not worth a window search.
+        if shared.len() < MIN_SHARED - 1 || shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
+            continue;
+        }
+        for _ in 0..MAX_LINKS_PER_PAIR {
+            let Some(chosen) = best_window(&shared) else { break };
+            let set: Vec<&Shared> = chosen.iter().map(|&i| &shared[i]).collect();
+            let weight: f32 = set.iter().map(|x| x.w).sum();
+            // Count words, not features: "two sides" gives a number, a counted thing and a word
+            // at two positions. A shared number with its counted thing is anchor enough for one
+            // word less.
+            let positions = |content_only: bool| {
+                let mut p: Vec<usize> = set.iter().filter(|x| !content_only || !matches!(kind[x.id as usize], b'N' | b'e' | b'g')).flat_map(|x| [x.a.0, x.a.1]).collect();
+                p.sort_unstable();
+                p.dedup();
+                p.len()
+            };
+            // (A specific quantity: three tokens or more, "less than two hours", not "two sides".)
+            let anchored = set.iter().any(|x| x.anchor && x.a.1 >= x.a.0 + 2);
+            let min_shared = if anchored { MIN_SHARED - 1 } else { MIN_SHARED };
+            if positions(false) < min_shared || positions(true) < MIN_CONTENT || weight < min_weight {
+                break;
+            }
+            let (a0, a1) = (set.iter().map(|x| x.a.0).min().unwrap_or(0), set.iter().map(|x| x.a.1).max().unwrap_or(0));
+            let (b0, b1) = (set.iter().map(|x| x.b.0).min().unwrap_or(0), set.iter().map(|x| x.b.1).max().unwrap_or(0));
+            let own = |f: &[Feat], lo: usize, hi: usize| f.iter().filter(|x| lo <= x.1 && x.2 <= hi).map(|x| x.3).sum::<f32>();
+            let density = weight / (own(fa, a0, a1) * own(fb, b0, b1)).sqrt().max(f32::MIN_POSITIVE);
+            let sig: Vec<(u32, f32)> = set.iter().map(|x| (x.id, x.w)).collect();
+            if density >= MIN_DENSITY {
+                let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
+                links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
+            }
+            // The next link of this pair uses the features left.
+            shared = shared.into_iter().enumerate().filter(|(i, _)| !chosen.contains(i)).map(|(_, x)| x).collect();
+        }
+    }
+    links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+
+    // 4. Greedy grouping of links into facts.
+    let mut facts: Vec<Group> = Vec::new();
+    // Sentence → facts holding a piece of it.
+    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    // Sentence pair → link indexes, for the average-link test.
+    let mut pair_links: HashMap<((usize, usize), (usize, usize)), Vec<usize>> = HashMap::default();
+    for (li, l) in links.iter().enumerate() {
+        pair_links.entry(key(&l.a, &l.b)).or_default().push(li);
+    }
+    for l in &links {
+        let fa = home(&facts, &by_sentence, &l.a, &l.sig);
+        let fb = home(&facts, &by_sentence, &l.b, &l.sig);
+        match (fa, fb) {
+            (None, None) => {
+                let f = facts.len();
+                facts.push(Group::new(l));
+                for p in [&l.a, &l.b] {
+                    by_sentence.entry((p.doc, p.sentence)).or_default().push(f);
+                }
+            }
+            (Some(f), None) | (None, Some(f)) => {
+                let new = if fa.is_some() { l.b } else { l.a };
+                if supported(&facts[f], &new, &links, &pair_links) {
+                    facts[f].add(new, l);
+                    let e = by_sentence.entry((new.doc, new.sentence)).or_default();
+                    if !e.contains(&f) {
+                        e.push(f);
+                    }
+                }
+            }
+            (Some(f), Some(g)) if f != g => {
+                if sig_overlap(&facts[g].sig, &facts[f].sig) >= 0.5 && facts[g].pieces.iter().all(|(p, _)| supported(&facts[f], p, &links, &pair_links)) {
+                    let moved = std::mem::take(&mut facts[g].pieces);
+                    let sig = std::mem::take(&mut facts[g].sig);
+                    for (p, c) in moved {
+                        facts[f].add_piece(p, c);
+                        let e = by_sentence.entry((p.doc, p.sentence)).or_default();
+                        e.retain(|&x| x != g);
+                        if !e.contains(&f) {
+                            e.push(f);
+                        }
+                    }
+                    for (id, w) in sig {
+                        *facts[f].sig.entry(id).or_insert(0.0) += w;
+                    }
+                }
+            }
+            _ => {
+                let f = fa.unwrap_or_default();
+                facts[f].add(l.a, l);
+                facts[f].add(l.b, l);
+            }
+        }
+    }
+    let mut out: Vec<(Vec<Piece>, Vec<f32>, Vec<(u32, f32)>)> = facts
+        .into_iter()
+        .filter_map(|g| {
+            let mut ps = g.pieces;
+            ps.sort_by(|x, y| x.0.cmp(&y.0));
+            let mut docs_seen: Vec<usize> = ps.iter().map(|p| p.0.doc).collect();
+            docs_seen.dedup();
+            let mut sig: Vec<(u32, f32)> = g.sig.into_iter().collect();
+            sig.sort_by_key(|x| x.0);
+            let (pieces, central) = ps.into_iter().unzip();
+            (docs_seen.len() >= 2).then_some((pieces, central, sig))
+        })
+        .collect();
+    let n_sources = |ps: &Vec<Piece>| {
+        let mut d: Vec<usize> = ps.iter().map(|p| p.doc).collect();
+        d.dedup();
+        d.len()
+    };
+    out.sort_by(|a, b| n_sources(&b.0).cmp(&n_sources(&a.0)).then(a.0[0].cmp(&b.0[0])));
+    let mut facts = Vec::with_capacity(out.len());
+    let mut centrality = Vec::with_capacity(out.len());
+    let mut signatures = Vec::with_capacity(out.len());
+    for (p, c, s) in out {
+        facts.push(p);
+        centrality.push(c);
+        signatures.push(s);
+    }
+    let mut covered: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::default();
+    for p in facts.iter().flatten() {
+        covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
+    }
+    PieceFacts { facts, centrality, signatures, features, covered }
+}
+
+/// Keeps one element per id in a vector sorted by id: the first, with the highest weight of its
+/// run. `parts` gives an element's id and its weight.
+pub(super) fn dedup_keep_max<T>(v: &mut Vec<T>, mut parts: impl FnMut(&mut T) -> (u32, &mut f32)) {
+    v.dedup_by(|later, first| {
+        let (id, w) = parts(later);
+        let w = *w;
+        let (first_id, first_w) = parts(first);
+        if id == first_id {
+            *first_w = first_w.max(w);
+            true
+        } else {
+            false
+        }
+    });
+}
+
+fn key(a: &Piece, b: &Piece) -> ((usize, usize), (usize, usize)) {
+    let (x, y) = ((a.doc, a.sentence), (b.doc, b.sentence));
+    if x <= y {
+        (x, y)
+    } else {
+        (y, x)
+    }
+}
+
+/// A feature two sentences share.
+struct Shared {
+    id: u32,
+    /// Token extents (inclusive) in the first and in the second sentence.
+    a: (usize, usize),
+    b: (usize, usize),
+    w: f32,
+    /// A number with its counted thing, or a date.
+    anchor: bool,
+}
+
+/// Shared features of two sentences, in feature id order.
+fn shared_features(a: &[Feat], b: &[Feat], kind: &[u8]) -> Vec<Shared> {
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let anchor = matches!(kind[a[i].0 as usize], b'n' | b'd');
+                out.push(Shared { id: a[i].0, a: (a[i].1, a[i].2), b: (b[j].1, b[j].2), w: a[i].3.min(b[j].3), anchor });
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The heaviest subset of shared features that fits a [`WINDOW`] in both sentences (indexes
+/// into `shared`, sorted), if any feature is shared. Windows start at a feature; for k shared
+/// features the search is O(k² · w) for w features per window, with no allocation per window.
+fn best_window(shared: &[Shared]) -> Option<Vec<usize>> {
+    if shared.is_empty() {
+        return None;
+    }
+    let mut order: Vec<usize> = (0..shared.len()).collect();
+    order.sort_by_key(|&k| (shared[k].a.0, k));
+    let mut inside: Vec<usize> = Vec::with_capacity(shared.len());
+    let mut best: Option<(f32, usize, usize)> = None;
+    for (oi, &i) in order.iter().enumerate() {
+        let lo_a = shared[i].a.0;
+        if oi > 0 && shared[order[oi - 1]].a.0 == lo_a {
+            continue; // the same window as the previous start
+        }
+        // The features inside the window of the first sentence that starts here…
+        inside.clear();
+        for &k in &order[oi..] {
+            if shared[k].a.0 >= lo_a + WINDOW {
+                break;
+            }
+            if shared[k].a.1 < lo_a + WINDOW {
+                inside.push(k);
+            }
+        }
+        inside.sort_by_key(|&k| (shared[k].b.0, k));
+        // …and, among them, those inside each window of the second sentence.
+        for x in 0..inside.len() {
+            let lo_b = shared[inside[x]].b.0;
+            if x > 0 && shared[inside[x - 1]].b.0 == lo_b {
+                continue;
+            }
+            let mut w = 0.0;
+            for &k in &inside[x..] {
+                if shared[k].b.0 >= lo_b + WINDOW {
+                    break;
+                }
+                if shared[k].b.1 < lo_b + WINDOW {
+                    w += shared[k].w;
+                }
+            }
+            // Strictly heavier wins: ties keep the earliest window (deterministic).
+            if best.is_none_or(|(bw, _, _)| w > bw) {
+                best = Some((w, lo_a, lo_b));
+            }
+        }
+    }
+    let (_, lo_a, lo_b) = best?;
+    let set: Vec<usize> = (0..shared.len())
+        .filter(|&k| {
+            let x = &shared[k];
+            x.a.0 >= lo_a && x.a.1 < lo_a + WINDOW && x.b.0 >= lo_b && x.b.1 < lo_b + WINDOW
+        })
+        .collect();
+    Some(set)
+}
+
+/// A fact being built.
+struct Group {
+    /// Pieces with the best link score that brought each in.
+    pieces: Vec<(Piece, f32)>,
+    /// Summed weight of each shared feature over the fact's links.
+    sig: HashMap<u32, f32>,
+}
+
+impl Group {
+    fn new(l: &Link) -> Group {
+        let mut g = Group { pieces: Vec::new(), sig: HashMap::default() };
+        g.add(l.a, l);
+        g.add(l.b, l);
+        g
+    }
+    fn add(&mut self, p: Piece, l: &Link) {
+        self.add_piece(p, l.score);
+        for &(id, w) in &l.sig {
+            *self.sig.entry(id).or_insert(0.0) += w;
+        }
+    }
+    /// Adds a piece, uniting it with a piece of the same sentence.
+    fn add_piece(&mut self, p: Piece, score: f32) {
+        if let Some((q, s)) = self.pieces.iter_mut().find(|(q, _)| q.doc == p.doc && q.sentence == p.sentence) {
+            q.t0 = q.t0.min(p.t0);
+            q.t1 = q.t1.max(p.t1);
+            *s = s.max(score);
+        } else {
+            self.pieces.push((p, score));
+        }
+    }
+}
+
+/// Weighted share of `a`'s features found in `b`.
+fn sig_overlap(a: &HashMap<u32, f32>, b: &HashMap<u32, f32>) -> f32 {
+    let total: f32 = a.values().sum();
+    if total == 0.0 {
+        return 0.0;
+    }
+    a.iter().filter(|(id, _)| b.contains_key(id)).map(|(_, w)| w).sum::<f32>() / total
+}
+
+/// The fact that holds a piece overlapping `p` with a signature like `sig`, if any (the best).
+fn home(facts: &[Group], by_sentence: &HashMap<(usize, usize), Vec<usize>>, p: &Piece, sig: &[(u32, f32)]) -> Option<usize> {
+    let list = by_sentence.get(&(p.doc, p.sentence))?;
+    let total: f32 = sig.iter().map(|x| x.1).sum();
+    let mut best: Option<(f32, usize)> = None;
+    for &f in list {
+        let g = &facts[f];
+        let Some((q, _)) = g.pieces.iter().find(|(q, _)| q.doc == p.doc && q.sentence == p.sentence) else { continue };
+        let ov = q.overlap(p);
+        if ov == 0 {
+            continue;
+        }
+        let share = sig.iter().filter(|(id, _)| g.sig.contains_key(id)).map(|x| x.1).sum::<f32>() / total.max(f32::MIN_POSITIVE);
+        if share >= 0.5 {
+            let s = share + ov as f32 / p.len().max(1) as f32;
+            if best.is_none_or(|(bs, bf)| s > bs || (s == bs && f < bf)) {
+                best = Some((s, f));
+            }
+        }
+    }
+    best.map(|(_, f)| f)
+}
+
+/// `p` matches at least half of the fact's pieces from other sources (a link between the two
+/// sentences that overlaps both pieces).
+fn supported(g: &Group, p: &Piece, links: &[Link], pair_links: &HashMap<((usize, usize), (usize, usize)), Vec<usize>>) -> bool {
+    let mut cross = 0;
+    let mut strong = 0;
+    for (q, _) in g.pieces.iter().filter(|(q, _)| q.doc != p.doc) {
+        cross += 1;
+        let Some(ls) = pair_links.get(&key(p, q)) else { continue };
+        if ls.iter().any(|&li| {
+            let l = &links[li];
+            let (lp, lq) = if (l.a.doc, l.a.sentence) == (p.doc, p.sentence) { (&l.a, &l.b) } else { (&l.b, &l.a) };
+            lp.overlap(p) > 0 && lq.overlap(q) > 0
+        }) {
+            strong += 1;
+        }
+    }
+    cross > 0 && strong * 2 >= cross
+}
+
+
+#[cfg(test)]
+mod tests {
+    use crate::{compare, Article};
+
+    /// (articles, evidence texts that must be one fact, evidence texts that must not share a fact)
+    fn facts_of(texts: &[&str]) -> Vec<Vec<String>> {
+        let arts: Vec<Article> = texts.iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        r.facts.iter().filter(|f| f.corroboration > 1).map(|f| f.evidence.iter().map(|e| e.text.clone()).collect()).collect()
+    }
+
+    fn together(facts: &[Vec<String>], a: &str, b: &str) -> bool {
+        facts.iter().any(|f| f.iter().any(|e| e.contains(a)) && f.iter().any(|e| e.contains(b)))
+    }
+
+    #[test]
+    fn one_sentence_can_tell_two_facts() {
+        let f = facts_of(&[
+            "The first direct peace talks between Russia and Ukraine in three years ended after less than two hours on Friday.",
+            "Officials said the first direct peace talks in three years were held in a palace.\nThe meeting ended after less than two hours, a diplomat said.",
+        ]);
+        assert!(together(&f, "first direct peace talks", "first direct peace talks in three years"), "{f:#?}");
+        assert!(together(&f, "less than two hours", "after less than two hours"), "{f:#?}");
+        // Two facts, not one: the duration and the "first talks" are apart.
+        assert!(f.len() >= 2, "{f:#?}");
+    }
+
+    #[test]
+    fn paraphrases_with_numbers_in_words_merge() {
+        let f = facts_of(&[
+            "Both sides agreed to exchange one thousand prisoners of war.",
+            "The two countries agreed to swap 1,000 POWs each, officials said.",
+        ]);
+        assert!(together(&f, "one thousand", "1,000"), "{f:#?}");
+    }
+
+    #[test]
+    fn a_shared_name_alone_is_not_a_fact() {
+        let f = facts_of(&[
+            "Ukrainian President Volodymyr Zelensky visited a hospital in Lviv.",
+            "Ukrainian President Volodymyr Zelensky spoke about the harvest on television.",
+        ]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn common_words_alone_do_not_merge() {
+        let f = facts_of(&[
+            "The company said on Tuesday that it would report results next week.",
+            "The ministry said on Tuesday that it had opened an inquiry into the crash.",
+        ]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn unrelated_articles_share_no_fact() {
+        let f = facts_of(&[
+            "A magnitude 6.1 earthquake struck off the coast of Chile, damaging homes in two towns.",
+            "The central bank raised interest rates by half a point to curb inflation.",
+        ]);
+        assert!(f.is_empty(), "{f:#?}");
+    }
+}
