@@ -83,6 +83,8 @@ def generate():
           lambda r: f"{lit(r[0])}, {lit(r[1])}, {lit(field(r, 2))}")
     table("attribution.tsv", "ATTRIBUTION", "Attribution verbs: (verb or phrase, stance)", "(&str, &str)",
           lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    table("html_hints.tsv", "HTML_HINTS", "HTML content-extraction hints: (entry, kind, match)", "(&str, &str, &str)",
+          lambda r: f"{lit(r[0])}, {lit(r[1])}, {lit(field(r, 2))}")
     return "".join(out)
 
 

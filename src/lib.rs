@@ -13,6 +13,7 @@
 //!   quotes with speakers.
 //! - [`comparison`]: cross-source work: entity merging, fact clustering, conflicts.
 //! - [`markdown`]: the report as a readable Markdown brief.
+//! - [`html`]: a pasted or dropped web page → the article's headline and text ([`html::clean`]).
 //! - [`offsets`]: UTF-8 → UTF-16 conversion of a report's spans (used at the wasm boundary).
 //! - [`lexicon`]: the word lists, gazetteers and their provenance.
 //! - [`Error`]: the one error type.
@@ -29,6 +30,7 @@
 pub mod comparison;
 mod error;
 pub mod extract;
+pub mod html;
 pub mod lexicon;
 pub mod markdown;
 pub mod offsets;
@@ -72,7 +74,8 @@ impl Article {
 /// is over the size limits. Never panics on any text.
 pub fn compare(articles: &[Article]) -> Result<Report, Error> {
     validate(articles)?;
-    let docs: Vec<extract::Doc> = articles.iter().map(extract::analyze).collect();
+    let mut docs: Vec<extract::Doc> = articles.iter().map(extract::analyze).collect();
+    extract::input::warn_copies(&mut docs);
     Ok(comparison::compare(&docs))
 }
 

@@ -18,13 +18,14 @@ fn parse(articles_json: &str) -> Result<Vec<Article>, JsValue> {
 }
 
 /// Compares articles given as a JSON array of `{id, title?, text}`; returns the report as JSON
-/// with every offset in UTF-16 code units (`offset_unit: "utf16"`).
+/// with every offset in UTF-16 code units (`offset_unit: "utf16"`), compact (no indentation).
 #[wasm_bindgen]
 pub fn compare(articles_json: &str) -> Result<String, JsValue> {
     let articles = parse(articles_json)?;
     let mut report = crate::compare(&articles).map_err(to_js_error)?;
     crate::offsets::to_utf16(&mut report, &articles);
-    Ok(to_json(&report))
+    // Compact: the page parses it at once, and indentation makes a large report half as big again.
+    Ok(serde_json::to_string(&report).expect("report types always serialise"))
 }
 
 /// The same as [`compare`] but with offsets left in UTF-8 bytes: byte-identical to the native
@@ -42,6 +43,20 @@ pub fn compare_markdown(articles_json: &str) -> Result<String, JsValue> {
     let articles = parse(articles_json)?;
     let report = crate::compare(&articles).map_err(to_js_error)?;
     Ok(crate::markdown::render(&report))
+}
+
+/// A pasted or dropped web page → its article text, as JSON `{"text", "title", "warnings"}`
+/// ([`crate::html::Cleaned`]: `title` is a string or null; text that does not look like HTML
+/// comes back unchanged with a warning). Never throws.
+#[wasm_bindgen(js_name = cleanHtml)]
+pub fn clean_html(html: &str) -> String {
+    serde_json::to_string(&crate::html::clean(html)).expect("Cleaned always serialises")
+}
+
+/// Whether pasted text looks like HTML markup (cheap; see [`crate::html::looks_like_html`]).
+#[wasm_bindgen(js_name = looksLikeHtml)]
+pub fn looks_like_html(text: &str) -> bool {
+    crate::html::looks_like_html(text)
 }
 
 /// The crate version, for the page's "about" line.

@@ -68,3 +68,35 @@ fn invalid_utf8_is_replaced_with_a_warning_not_a_crash() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("not valid UTF-8"));
 }
+
+#[test]
+fn clean_prints_the_article_text_of_a_page() {
+    let page = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/sciencealert.html");
+    let out = bin().arg("clean").arg(&page).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("NASA Just Confirmed There Are Water Plumes"));
+    assert!(text.contains("\n\nA team led by researchers out of NASA's Goddard Space Flight Center"));
+    assert!(!text.contains("Privacy Policy") && !text.contains('<'));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is a web page"));
+    let out = bin().args(["clean", "--format", "json"]).arg(&page).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(v["title"].as_str().unwrap().starts_with("NASA Just Confirmed"));
+    assert!(v["warnings"].is_array() && v["text"].as_str().unwrap().contains("Europa Clipper"));
+}
+
+#[test]
+fn compare_reads_html_files_as_their_article_text() {
+    let page = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/aljazeera.html")).unwrap();
+    // The same page twice (as .html, and as .txt whose content looks like HTML), so both are cleaned.
+    let a = tmp("aj.html", &page);
+    let b = tmp("aj_copy.txt", &page);
+    let out = bin().args(["compare", "--format", "json"]).arg(&a).arg(&b).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.matches("is a web page").count(), 2, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sources"][0]["title"], "US service members killed in Afghanistan helicopter crash");
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(!json.contains("Featured Documentaries") && !json.contains("<div"));
+}

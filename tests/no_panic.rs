@@ -107,3 +107,71 @@ fn odd_inputs_do_not_panic() {
         run(c);
     }
 }
+
+/// `html::clean` on any input: no panic, and the [`corroborate::html::Cleaned`] invariants hold.
+fn clean_ok(input: &str) {
+    let c = corroborate::html::clean(input);
+    if corroborate::html::looks_like_html(input) {
+        assert_eq!(c.text.trim(), c.text);
+        assert!(!c.text.contains("\n\n\n"));
+        if let Some(t) = &c.title {
+            assert!(!t.contains('\n') && t.trim() == t);
+            assert!(c.text.is_empty() || c.text.starts_with(t.as_str()));
+        }
+    } else {
+        assert_eq!(c.text, input);
+    }
+}
+
+/// Random tag soup: tags from a small set (block, inline, void, raw text, furniture), unbalanced,
+/// with attributes, entities, comments and text.
+fn tag_soup() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        "<(p|div|span|a|li|ul|td|tr|table|h1|h2|article|main|nav|footer|header|form|figure|pre|br|img|svg|math|script|style|title|textarea|plaintext|select|option)( (class|id|itemprop|role|hidden|style|type|href)=\"[a-z :;-]{0,12}\")?/?>",
+        "</(p|div|span|a|li|ul|td|tr|table|h1|h2|article|main|nav|footer|header|form|figure|pre|br|svg|script|style|title|body|html)>",
+        "[A-Za-z ,.]{0,60}",
+        "&(amp|lt|gt|nbsp|#[0-9]{1,7}|#x[0-9a-f]{1,6}|[a-z]{1,8});?",
+        "<!--[a-z <>-]{0,10}-->|<!DOCTYPE html>|<!\\[CDATA\\[x]]>|<\\?xml ?>",
+        "<script type=\"application/ld\\+json\">\\{\"articleBody\": \"[a-z .]{0,300}\", \"headline\": \"[a-z]{0,9}\"\\}</script>",
+    ];
+    prop::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn html_clean_arbitrary_strings(s in any::<String>()) {
+        clean_ok(&s);
+        clean_ok(&format!("<html><body>{s}</body></html>"));
+    }
+
+    #[test]
+    fn html_clean_tag_soup(s in tag_soup()) {
+        clean_ok(&s);
+        clean_ok(&format!("<!DOCTYPE html><p>{s}"));
+    }
+}
+
+#[test]
+fn html_clean_odd_inputs_do_not_panic() {
+    let deep = "<div><span>".repeat(5_000) + "text" + &"</span></div>".repeat(100);
+    let wide = "<p>para, with commas, and words</p>".repeat(5_000);
+    let nested_json = format!(r#"<html><script type="application/ld+json">{}{}</script></html>"#, "[".repeat(10_000), "]".repeat(10_000));
+    for s in [
+        deep.as_str(),
+        wide.as_str(),
+        nested_json.as_str(),
+        "<plaintext><p>x</p>",
+        "<table><tr><td><table><td>x</table>y</td></tr>",
+        "<a><a><a>x</a>",
+        "</p></p><p></br>",
+        "<svg><p/><math><mi/></svg>x",
+        "<html>\u{0}\u{feff}<p>\u{0}</p>",
+        "<!DOCTYPE html>",
+        "<html",
+        "<p>é</p><p>日本語</p>\u{10ffff}",
+    ] {
+        clean_ok(s);
+    }
+}

@@ -45,3 +45,21 @@ fn errors_become_js_errors_with_the_message() {
     assert!(String::from(err.message()).contains("only 1 article"));
     assert!(corroborate::wasm::compare("not json").is_err());
 }
+
+#[wasm_bindgen_test]
+fn clean_html_equals_native() {
+    let pages = [
+        include_str!("fixtures/html/aljazeera.html"),
+        include_str!("fixtures/html/sciencealert.html"),
+        include_str!("fixtures/html/thespacereview.html"),
+    ];
+    let native: Vec<&str> = include_str!("fixtures/html/cleaned.jsonl").lines().collect();
+    assert_eq!(native.len(), pages.len());
+    for (page, want) in pages.iter().zip(native) {
+        assert!(corroborate::wasm::looks_like_html(page));
+        assert!(corroborate::wasm::clean_html(page) == want, "wasm and native cleanup differ");
+    }
+    let plain: serde_json::Value = serde_json::from_str(&corroborate::wasm::clean_html("just text")).unwrap();
+    assert_eq!(plain["text"], "just text");
+    assert!(plain["title"].is_null());
+}

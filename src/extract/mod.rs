@@ -5,6 +5,7 @@
 //! cross-source merging is [`crate::comparison`]'s job.
 
 pub mod entities;
+pub mod input;
 pub mod numbers;
 pub mod quotes;
 
@@ -92,8 +93,10 @@ pub fn analyze(article: &Article) -> Doc {
             None => sentences.first().map(|s| text::clip(&text[s.start..s.end], 100)).unwrap_or_default(),
         },
     };
-    let mut warnings = seg.warnings;
-    warnings.extend(input_warnings(text, &sentences));
+    let input = input::warnings(text, &sentences);
+    // Binary junk: what segmenting says about its "lines" would only bury the one useful warning.
+    let mut warnings = if input.iter().any(|w| w.kind == "binary") { Vec::new() } else { seg.warnings };
+    warnings.extend(input);
     Doc {
         id: article.id.clone(),
         title,
@@ -106,31 +109,6 @@ pub fn analyze(article: &Article) -> Doc {
         dates,
         quotes,
     }
-}
-
-/// Warnings about the input as a whole: not English, markup rather than text, very short.
-fn input_warnings(text: &str, sentences: &[Sentence]) -> Vec<Warning> {
-    let lex = lexicon::get();
-    let mut out = Vec::new();
-    let warn = |kind: &str, message: &str| Warning { kind: kind.into(), message: message.into(), start: None, end: None };
-    let words: Vec<&Token> = sentences.iter().flat_map(|s| s.tokens.iter()).filter(|t| t.is_word()).collect();
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let latin = text.chars().filter(|c| c.is_ascii_alphabetic() || ('\u{C0}'..='\u{24F}').contains(c)).count();
-    let stop = words.iter().filter(|t| lex.is_stopword(&t.folded)).count();
-    if letters >= 20 && (latin * 2 < letters || (words.len() >= 15 && stop * 5 < words.len())) {
-        out.push(warn(
-            "not-english",
-            "this text does not look like English: sentences, numbers and text reuse still work, but names, roles, quotes and fact matching are tuned for English and will miss most of it",
-        ));
-    }
-    let tags = text.match_indices('<').filter(|(i, _)| text[i + 1..].starts_with(|c: char| c.is_ascii_alphabetic() || c == '/')).count();
-    if tags >= 5 && text.contains("</") {
-        out.push(warn("markup", "this text looks like HTML or XML markup: paste the article text, or drop the .html file so the page can clean it"));
-    }
-    if !words.is_empty() && words.len() < 30 {
-        out.push(warn("short", "this article is very short: there is little to compare"));
-    }
-    out
 }
 
 fn is_headline(text: &str, tokens: &[Token]) -> bool {
@@ -218,22 +196,31 @@ pub fn singular(w: &str) -> String {
 }
 
 /// The matching terms of a token sequence: synonym phrases merged first (longest match), then
-/// single words canonicalised and stemmed; stop words and punctuation dropped.
+/// single words canonicalised and stemmed; stop words and punctuation dropped. Sorted, unique.
 pub fn terms(tokens: &[Token]) -> Vec<String> {
+    let mut out: Vec<String> = terms_at(tokens).into_iter().map(|(t, _, _)| t).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// [`terms`] in text order, each with the range `[first, last]` (inclusive indexes into
+/// `tokens`) of the words it was made from; a term that occurs twice is listed twice.
+pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
     let lex = lexicon::get();
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.kind != TokKind::Punct || t.folded == "-").collect();
+    let words: Vec<(usize, &Token)> = tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-").collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        let max_len = if lex.synonym_heads.contains(&words[i].folded) { lex.synonym_max_words * 2 - 1 } else { 0 };
+        let max_len = if lex.synonym_heads.contains(&words[i].1.folded) { lex.synonym_max_words * 2 - 1 } else { 0 };
         for len in (2..=max_len).rev() {
             if i + len > words.len() {
                 continue;
             }
-            let phrase = join_phrase(&words[i..i + len]);
+            let phrase = join_phrase(words[i..i + len].iter().map(|w| w.1));
             if let Some(c) = lex.synonyms.get(&phrase) {
-                out.push(stem(c));
+                out.push((stem(c), words[i].0, words[i + len - 1].0));
                 matched = len;
                 break;
             }
@@ -242,7 +229,7 @@ pub fn terms(tokens: &[Token]) -> Vec<String> {
             i += matched;
             continue;
         }
-        let t = words[i];
+        let (k, t) = words[i];
         i += 1;
         // Numbers are matched as quantities (value and counted thing), not as words.
         if t.kind != TokKind::Word
@@ -256,21 +243,22 @@ pub fn terms(tokens: &[Token]) -> Vec<String> {
         if w.chars().count() < 2 && t.kind == TokKind::Word {
             continue;
         }
-        out.push(stem(lex.canonical(w)));
+        out.push((stem(lex.canonical(w)), k, k));
     }
-    out.sort();
-    out.dedup();
     out
 }
 
 /// Folded words joined as the lexicon writes phrases: "cease" "-" "fire" → "cease-fire".
-fn join_phrase(tokens: &[&Token]) -> String {
+fn join_phrase<'a>(tokens: impl Iterator<Item = &'a Token>) -> String {
     let mut s = String::new();
-    for (k, t) in tokens.iter().enumerate() {
-        if k > 0 && t.folded != "-" && tokens[k - 1].folded != "-" {
+    let mut prev_dash = true;
+    for t in tokens {
+        let dash = t.folded == "-";
+        if !s.is_empty() && !dash && !prev_dash {
             s.push(' ');
         }
         s.push_str(&t.folded);
+        prev_dash = dash;
     }
     s
 }

@@ -111,6 +111,12 @@ pub fn get() -> &'static Lexicon {
     LEX.get_or_init(build)
 }
 
+/// The HTML content-extraction hints (`data/lexicon/html_hints.tsv`): (entry, kind, match), as
+/// written; [`crate::html`] reads them directly (they are not folded: class names are ASCII).
+pub fn html_hints() -> &'static [(&'static str, &'static str, &'static str)] {
+    tables::HTML_HINTS
+}
+
 /// A generated word list (one word per line) as a set of folded words.
 fn set(list: &str) -> HashSet<String> {
     list.lines().map(fold).collect()
