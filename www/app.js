@@ -1,18 +1,26 @@
-// The page: article boxes (kept in localStorage), the Compare button, results and exports.
+// The page: article boxes (saved in the browser by storage.js), the Compare button, results and exports.
 // The engine itself runs in a worker (engine.js); the report is drawn by render.js.
 import { BUILD } from './config.js';
 import { createEngine, EngineCancelled } from './engine.js';
 import { h, renderReport, summarize } from './render.js';
+import { matrixCsv } from './csv.js';
+import { newArticleId, openStore } from './storage.js';
 import { EXAMPLE_ARTICLES } from './pkg/examples.js';
+import { installHtmlInput } from './htmlinput.js';
 
-const STORAGE_KEY = 'corroborate.v1.articles';
 const INITIAL_BOXES = 2;
+// The engine's limits (MAX_ARTICLE_BYTES, MAX_TOTAL_BYTES in src/lib.rs; tests/e2e/odd-input
+// checks they agree): the page shows them as you type, the engine refuses beyond them.
+const MAX_ARTICLE_BYTES = 5_000_000;
+/** A comparison running longer than this is stopped (the worker restarted) with a message. */
+const COMPARE_TIMEOUT_MS = 120_000;
 const SAVE_DELAY_MS = 300;
 
 const $ = (id) => document.getElementById(id);
 const ui = {
   list: $('articles'),
   loadExample: $('load-example'),
+  openFiles: $('open-files'),
   clearAll: $('clear-all'),
   add: $('add-article'),
   compare: $('compare'),
@@ -26,6 +34,10 @@ const ui = {
   stale: $('stale-note'),
   exportJson: $('export-json'),
   exportMd: $('export-md'),
+  exportCsv: $('export-csv'),
+  print: $('print-report'),
+  progress: $('progress'),
+  elapsed: $('elapsed'),
   version: $('version'),
 };
 
@@ -39,13 +51,17 @@ let busy = false;
 let nextKey = 1; // for element ids; never reused, unlike the visible numbers
 const boxes = []; // [{li, heading, titleLabel, textLabel, title, text, words, remove}]
 
-function addBox({ title = '', text = '' } = {}, { focus = false } = {}) {
+function addBox({ id, title = '', text = '', outlet, date } = {}, { focus = false } = {}) {
   const key = nextKey++;
-  const titleInput = h('input', { type: 'text', id: `title-${key}`, class: 'title-input', autocomplete: 'off', spellcheck: 'false' });
+  // dir="auto" on the title; the text box gets its direction from updateWords (textDirection):
+  // Chromium froze for minutes on a dir="auto" textarea holding 8 MB.
+  const titleInput = h('input', { type: 'text', id: `title-${key}`, class: 'title-input', autocomplete: 'off', spellcheck: 'false', dir: 'auto' });
   const textarea = h('textarea', { id: `text-${key}`, class: 'text-input', rows: '7', spellcheck: 'false' });
   titleInput.value = title;
   textarea.value = text;
   const box = {
+    savedId: id || newArticleId(), // the article's id in storage.js's record
+    extra: { outlet, date }, // saved fields the page has no box for yet: kept as they were
     heading: h('h3', { class: 'article-number' }),
     titleLabel: h('label', { for: titleInput.id }),
     textLabel: h('label', { for: textarea.id }),
@@ -66,7 +82,9 @@ function addBox({ title = '', text = '' } = {}, { focus = false } = {}) {
   boxes.push(box);
   ui.list.append(box.li);
   updateWords(box);
-  renumber();
+  // Only the new box needs its number (and, at two boxes, the first its Remove button back):
+  // renumbering every box on every add made restoring 1,000 articles take minutes.
+  renumber(boxes.length <= 2 ? 0 : boxes.length - 1);
   if (focus) textarea.focus();
   return box;
 }
@@ -94,8 +112,10 @@ function setBoxes(articles) {
 /** The id an article is compared under: its position, as the page shows it. */
 const articleId = (i) => `Article ${i + 1}`;
 
-function renumber() {
+/** Numbers and labels the boxes from index `from` on. */
+function renumber(from = 0) {
   boxes.forEach((box, i) => {
+    if (i < from) return;
     const id = articleId(i);
     box.heading.textContent = id;
     // Visible: "Title (optional)", "Text"; announced: "Article 2 Title (optional)", ...
@@ -107,10 +127,59 @@ function renumber() {
 }
 
 function updateWords(box) {
-  const text = box.text.value.trim();
-  const n = text ? text.split(/\s+/).length : 0;
-  box.words.textContent = n ? `${n} ${n === 1 ? 'word' : 'words'}` : 'Empty';
+  const text = box.text.value;
+  box.text.dir = textDirection(text);
+  const { words: n, bytes } = measure(text);
+  const over = bytes > MAX_ARTICLE_BYTES;
+  box.words.classList.toggle('over-limit', over);
+  box.words.textContent = !n
+    ? 'Empty'
+    : `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}` +
+      (over ? ` · ${megabytes(bytes)}, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit for one article: it cannot be compared` : '');
 }
+
+/**
+ * Words (runs of non-space) and UTF-8 bytes of a text, in one pass and without copying it:
+ * a pasted article can be 20 MB, and splitting it into an array of words took seconds.
+ */
+function measure(text) {
+  let words = 0;
+  let extra = 0; // UTF-8 bytes beyond one per UTF-16 unit
+  let inWord = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32) {
+      if (c === 32 || (c >= 9 && c <= 13)) inWord = false;
+      else if (!inWord) {
+        inWord = true;
+        words++;
+      }
+      continue;
+    }
+    if (c >= 0x80) {
+      // 2 or 3 bytes; a surrogate pair is 4, counted at its first half.
+      extra += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
+      if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) {
+        inWord = false;
+        continue;
+      }
+    }
+    if (!inWord) {
+      inWord = true;
+      words++;
+    }
+  }
+  return { words, bytes: n + extra };
+}
+
+/** 'rtl' when the first letter of a strongly directed script is Hebrew or Arabic, else 'ltr'. */
+function textDirection(text) {
+  const m = /[A-Za-z\u00C0-\u024F\u0370-\u052F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u3040-\u9FFF\uAC00-\uD7AF]/.exec(text.slice(0, 4000));
+  return m && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(m[0]) ? 'rtl' : 'ltr';
+}
+
+const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** What Compare sends: every box with a title or text, named by its position. */
 function collectArticles() {
@@ -129,42 +198,26 @@ function collectArticles() {
 // ---------------------------------------------------------------- persistence
 
 let saveTimer = 0;
-let storageFailed = false;
+let store = null; // storage.js's store, once opened
+let settings = {}; // saved with the articles; none are edited on this page yet
 const dirtyBoxes = new Set(); // boxes whose word count is out of date
 
-function loadSaved() {
-  try {
-    const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) || 'null');
-    if (Array.isArray(saved)) {
-      return saved
-        .filter((a) => a && typeof a === 'object')
-        .map((a) => ({ title: String(a.title ?? ''), text: String(a.text ?? '') }));
-    }
-  } catch (e) {
-    console.warn('Corroborate: saved articles could not be read:', e);
-  }
-  return [];
-}
+/** The articles as storage.js saves them: every box, in order, empty ones included. */
+const savedState = () => ({
+  settings,
+  articles: boxes.map((b) => ({ id: b.savedId, title: b.title.value, text: b.text.value, ...b.extra })),
+});
 
 function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = 0;
-  const articles = boxes.map((b) => ({ title: b.title.value, text: b.text.value }));
-  try {
-    if (articles.every((a) => !a.title && !a.text)) localStorage.removeItem(STORAGE_KEY);
-    else localStorage.setItem(STORAGE_KEY, JSON.stringify(articles));
-    if (storageFailed) {
-      storageFailed = false;
-      ui.storageNote.hidden = true;
-    }
-  } catch (e) {
-    storageFailed = true;
-    ui.storageNote.textContent =
-      'Your articles could not be saved in this browser (storage is full or turned off), ' +
-      'so they will be lost when the page is closed.';
-    ui.storageNote.hidden = false;
-    console.warn('Corroborate: saving failed:', e);
-  }
+  store?.save(savedState()); // a failure shows as store.warning (showStorageWarning)
+}
+
+function showStorageWarning() {
+  const text = store?.warning;
+  ui.storageNote.textContent = text || '';
+  ui.storageNote.hidden = !text;
 }
 
 /** The work after an edit, done once typing pauses (articles can be megabytes long). */
@@ -203,46 +256,120 @@ function clearError() {
 
 // ---------------------------------------------------------------- comparing
 
+let elapsedTimer = 0;
+
 function setBusy(on) {
   busy = on;
   ui.compare.disabled = on;
   ui.compare.textContent = on ? 'Comparing…' : 'Compare';
   ui.cancel.hidden = !on;
   ui.results.setAttribute('aria-busy', String(on));
+  // Elapsed time while the worker runs (not in the live status line: announced once, not every second).
+  clearInterval(elapsedTimer);
+  ui.progress.hidden = !on;
+  if (on) {
+    const started = performance.now();
+    ui.elapsed.textContent = '0 s';
+    elapsedTimer = setInterval(() => {
+      ui.elapsed.textContent = `${Math.floor((performance.now() - started) / 1000)} s`;
+    }, 500);
+  }
 }
 
 async function runCompare() {
   if (busy) return;
   clearError();
   settle();
-  const articles = collectArticles();
+  const all = collectArticles();
+  const { articles, copies } = withoutCopies(all);
+  if (copies.length && articles.length < 2) {
+    showError(
+      `Could not compare: all ${all.length} articles have the same text (${copies.length} ${copies.length === 1 ? 'is a copy' : 'are copies'} ` +
+        `of ${articles[0].id}), so there is only one source. Add articles from other sources.`,
+    );
+    return;
+  }
   const count = `${articles.length} ${articles.length === 1 ? 'article' : 'articles'}`;
   setBusy(true);
   setStatus(`Comparing ${count}…`);
   const started = performance.now();
+  // Analysis time is bounded: past the limit the worker is stopped (cancel restarts it).
+  const limitMs = globalThis.CORROBORATE_COMPARE_TIMEOUT_MS ?? COMPARE_TIMEOUT_MS; // tests shorten it
+  let timedOut = false;
+  const watchdog = setTimeout(() => {
+    timedOut = true;
+    engine.cancel();
+  }, limitMs);
   try {
     const report = await engine.compare(articles);
     const ms = Math.round(performance.now() - started);
-    lastRun = { articles, report, key: runKey(articles) };
+    lastRun = { articles, report, key: runKey(all) };
     showResults();
     const n = summarize(report);
     setStatus(
       `Compared ${count} in ${ms} ms: ${n.corroborated} corroborated facts, ${n.conflicts} conflicts, ` +
-        `${n.single} single-source details.`,
+        `${n.single} single-source details.` + copiesNote(copies) + inputNotes(report),
     );
     ui.results.scrollIntoView({ block: 'start' });
     ui.resultsHeading.focus({ preventScroll: true });
   } catch (e) {
-    if (e instanceof EngineCancelled) {
+    if (e instanceof EngineCancelled && timedOut) {
+      setStatus('');
+      showError(
+        `Could not compare: the comparison took longer than ${Math.round(limitMs / 1000)} s and was stopped. ` +
+          'Compare fewer or shorter articles; your articles are unchanged.',
+      );
+    } else if (e instanceof EngineCancelled) {
       setStatus('Comparison cancelled.');
     } else {
       setStatus('');
       showError(`Could not compare: ${e && e.message ? e.message : String(e)}`);
     }
   } finally {
+    clearTimeout(watchdog);
     setBusy(false);
     showEngine();
   }
+}
+
+/**
+ * Articles whose text is the same as an earlier one's (white space aside) are left out: a copy is
+ * no independent source, and 200 copies made a report of thousands of facts that took the page
+ * a minute to show. Returns {articles, copies: [{id, of}]}. (The engine, given copies, compares
+ * them with an "identical" warning each.)
+ */
+function withoutCopies(all) {
+  const seen = new Map(); // normalised text -> id of its first article
+  const articles = [];
+  const copies = [];
+  for (const a of all) {
+    const key = a.text.replace(/\s+/g, ' ').trim();
+    const of = seen.get(key);
+    if (of === undefined) {
+      seen.set(key, a.id);
+      articles.push(a);
+    } else copies.push({ id: a.id, of });
+  }
+  return { articles, copies };
+}
+
+function copiesNote(copies) {
+  if (!copies.length) return '';
+  const named = copies.slice(0, 3).map((c) => `${c.id} = ${c.of}`).join(', ') + (copies.length > 3 ? ', …' : '');
+  const what = copies.length === 1 ? '1 article was left out as a copy' : `${copies.length} articles were left out as copies`;
+  return ` ${what} of another one (${named}).`;
+}
+
+/** A sentence for the status line about odd input the engine warned of (languages, junk). */
+function inputNotes(report) {
+  const sources = report.sources || [];
+  const has = (kind) => sources.filter((s) => (s.warnings || []).some((w) => w.kind === kind));
+  const notes = [];
+  const foreign = has('not-english').length;
+  if (foreign) notes.push(`${foreign === 1 ? '1 article does' : `${foreign} articles do`} not look like English: names, facts and tone will be incomplete.`);
+  const warned = sources.filter((s) => (s.warnings || []).some((w) => !['duplicate-line', 'boilerplate', 'section-label'].includes(w.kind))).length;
+  if (notes.length || warned) notes.push('See the warnings in the overview.');
+  return notes.length ? ' ' + notes.join(' ') : '';
 }
 
 function showResults() {
@@ -288,6 +415,12 @@ async function exportMarkdown() {
   }
 }
 
+function exportCsv() {
+  if (!lastRun) return;
+  download('corroborate-fact-matrix.csv', 'text/csv', matrixCsv(lastRun.report));
+  setStatus('Fact matrix downloaded as CSV.');
+}
+
 // ---------------------------------------------------------------- buttons
 
 function loadExample() {
@@ -311,8 +444,14 @@ function clearAll() {
   boxes[0].text.focus();
 }
 
-function start() {
-  setBoxes(loadSaved());
+async function start() {
+  // The boxes appear once the saved articles are read (IndexedDB answers in milliseconds).
+  store = await openStore();
+  store.onchange = showStorageWarning;
+  const saved = await store.load();
+  settings = saved.settings;
+  setBoxes(saved.articles);
+  showStorageWarning();
 
   ui.list.addEventListener('input', (event) => {
     changed(boxes.find((b) => b.text === event.target));
@@ -328,12 +467,36 @@ function start() {
     changed();
   });
   ui.loadExample.addEventListener('click', loadExample);
+  // Pasted HTML, and HTML files dropped or chosen, become article text (htmlinput.js).
+  installHtmlInput({
+    engine,
+    list: ui.list,
+    dropZone: ui.list,
+    fileInput: ui.openFiles,
+    boxOf: (el) => boxes.find((b) => b.text === el),
+    boxForFile: () => boxes.find((b) => !b.text.value.trim() && !b.title.value.trim()) || addBox(),
+    changed,
+    setStatus,
+    showError,
+  });
   ui.clearAll.addEventListener('click', clearAll);
   ui.compare.addEventListener('click', runCompare);
   ui.cancel.addEventListener('click', () => engine.cancel());
   ui.exportJson.addEventListener('click', exportJson);
   ui.exportMd.addEventListener('click', exportMarkdown);
-  // Never lose the last keystrokes to the save delay.
+  ui.exportCsv.addEventListener('click', exportCsv);
+  ui.print.addEventListener('click', () => window.print());
+  // On paper every folded part of the results is shown; folds come back after printing.
+  let unfolded = [];
+  window.addEventListener('beforeprint', () => {
+    unfolded = [...ui.report.querySelectorAll('details:not([open])')];
+    for (const d of unfolded) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of unfolded) d.open = false;
+    unfolded = [];
+  });
+  // Never lose the last keystrokes to the save delay (storage.js commits the write at once).
   window.addEventListener('pagehide', () => saveTimer && settle());
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && settle());
 

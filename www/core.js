@@ -2,8 +2,9 @@
 // (engine.js). Owns one instance of the wasm core.
 //
 // Requests are plain objects: {type: 'init', wasm?} | {type: 'compare', articles} |
-// {type: 'markdown', articles} | {type: 'version'}. `articles` is [{id, title?, text}].
-import init, { compare, compareMarkdown, version } from './pkg/corroborate.js';
+// {type: 'markdown', articles} | {type: 'version'} | {type: 'clean', html}. `articles` is
+// [{id, title?, text}]; 'clean' answers {cleaned: {text, title, warnings}} (src/html via cleanHtml).
+import init, { cleanHtml, compare, compareMarkdown, version } from './pkg/corroborate.js';
 
 let ready = null;
 
@@ -15,7 +16,10 @@ let ready = null;
 export function initCore(wasm) {
   if (!ready) {
     ready = init(wasm === undefined ? undefined : { module_or_path: wasm }).then(
-      () => version(),
+      () => {
+        warmUp();
+        return version();
+      },
       (e) => {
         ready = null;
         throw new Error(`the comparison engine could not be loaded: ${messageOf(e)}`);
@@ -23,6 +27,23 @@ export function initCore(wasm) {
     );
   }
   return ready;
+}
+
+/**
+ * One tiny comparison right after loading: the core builds its word lists on first use and the
+ * browser compiles the hot wasm functions, so the user's first Compare does not pay for either.
+ */
+function warmUp() {
+  try {
+    compare(
+      JSON.stringify([
+        { id: 'a', text: 'The two sides agreed to exchange 1,000 prisoners in Istanbul on Friday, officials said.' },
+        { id: 'b', text: 'Russia and Ukraine will swap one thousand prisoners of war, a spokesman said on Friday.' },
+      ]),
+    );
+  } catch {
+    // A failure here shows up again, with its message, on the first real request.
+  }
 }
 
 /** Handles one request; resolves to the fields of the answer (without id/ok). */
@@ -39,6 +60,10 @@ export async function handleRequest(msg) {
     case 'markdown': {
       await initCore();
       return { markdown: compareMarkdown(JSON.stringify(msg.articles)) };
+    }
+    case 'clean': {
+      await initCore();
+      return { cleaned: JSON.parse(cleanHtml(String(msg.html ?? ''))) };
     }
     default:
       throw new Error(`unknown request type ${JSON.stringify(msg && msg.type)}`);

@@ -4,6 +4,7 @@
 //   const report = await engine.compare([{id, title?, text}, ...]);   // the report object
 //   const markdown = await engine.markdown(articles);
 //   const version = await engine.version();
+//   const {text, title, warnings} = await engine.clean(html);     // HTML -> article text
 //   engine.cancel();     // rejects what is pending (with an EngineCancelled error)
 //   engine.terminate();  // for good
 //   engine.kind          // 'worker' or 'inline'
@@ -77,6 +78,7 @@ export function createEngine(options = {}) {
     },
     compare: (articles) => call('compare', articles),
     markdown: (articles) => call('markdown', articles),
+    clean: (html) => call('clean', html),
     version: () => call('version'),
     cancel: () => impl.cancel(),
     terminate: () => impl.terminate(),
@@ -206,6 +208,7 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
     kind: 'worker',
     compare: async (articles) => (await request({ type: 'compare', articles })).report,
     markdown: async (articles) => (await request({ type: 'markdown', articles })).markdown,
+    clean: async (html) => (await request({ type: 'clean', html })).cleaned,
     version: async () => (await ready()).version,
     cancel() {
       if (terminated || pending.size === 0) return;
@@ -253,6 +256,7 @@ export function createInlineEngine({ wasm } = {}) {
     kind: 'inline',
     compare: async (articles) => (await request({ type: 'compare', articles })).report,
     markdown: async (articles) => (await request({ type: 'markdown', articles })).markdown,
+    clean: async (html) => (await request({ type: 'clean', html })).cleaned,
     version: () => initCore(wasm),
     cancel() {
       generation++;

@@ -3,33 +3,13 @@
 // Every piece of article or report text goes into the page as a text node (createTextNode /
 // textContent). Nothing here parses HTML: no innerHTML, insertAdjacentHTML or the like.
 
-/**
- * Creates an element. `attrs`: `class`, `hidden`, or any attribute (set with setAttribute; event
- * handler attributes are refused). `children`: nodes or strings (strings become text nodes);
- * null, undefined and false are skipped; arrays are flattened.
- */
-export function h(tag, attrs = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (/^on/i.test(name)) throw new Error(`h(): refusing event handler attribute ${name}`);
-    if (name === 'class') el.className = value;
-    else if (name === 'hidden') el.hidden = Boolean(value);
-    else el.setAttribute(name, value === true ? '' : String(value));
-  }
-  append(el, children);
-  return el;
-}
+import { h, icon, plural, srOnly } from './dom.js';
+import { engineDiff, renderDiff } from './views/diff.js';
+import { renderMatrix } from './views/matrix.js';
+import { sentenceIndex } from './views/model.js';
+import { renderReading, sentenceElementId } from './views/reading.js';
 
-function append(parent, children) {
-  for (const child of children) {
-    if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) append(parent, child);
-    else parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
-  }
-}
-
-const plural = (n, one, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+export { h };
 
 /** The counts the overview shows. */
 export function summarize(report) {
@@ -61,9 +41,28 @@ const warningLabel = (kind) =>
 /** Above this many single-source details, their per-source groups start folded. */
 const FOLD_SINGLES_OVER = 20;
 
+/** The report's views, in page order: [id, label in the results menu]. */
+export const VIEWS = [
+  ['overview', 'Overview'],
+  ['different-event', 'Different event'],
+  ['conflicts', 'Conflicts'],
+  ['matrix', 'Fact matrix'],
+  ['reading', 'Reading view'],
+  ['facts', 'Corroborated'],
+  ['details', 'Single-source'],
+  ['omissions', 'Omissions'],
+  ['entities', 'Entities'],
+  ['numbers', 'Numbers'],
+  ['quotes', 'Quotes'],
+  ['dates', 'Dates'],
+  ['tone', 'Tone'],
+  ['text-reuse', 'Text reuse'],
+];
+
 /**
- * Renders a report. `articles` ([{id, title?, text}], what was compared) lets warnings show the
- * passage they are about. Returns a DocumentFragment.
+ * Renders a report. `articles` ([{id, title?, text}], what was compared) lets evidence show its
+ * whole sentence, warnings the passage they are about, and the reading view the articles.
+ * Returns a DocumentFragment: a menu of the views, then one section per view.
  */
 export function renderReport(report, { articles = [] } = {}) {
   const ctx = makeContext(report, articles);
@@ -72,17 +71,33 @@ export function renderReport(report, { articles = [] } = {}) {
     renderOverview(report, ctx),
     renderDifferentEvent(report, ctx),
     renderConflicts(report, ctx),
+    section('matrix', 'Fact matrix', undefined, renderMatrix(report, ctx)),
+    renderReadingSection(report, ctx),
     renderCorroborated(report, ctx),
     renderSingles(report, ctx),
     renderOmissions(report, ctx),
-    renderTone(report, ctx),
-    renderTextReuse(report, ctx),
     renderEntities(report, ctx),
+    renderNumbers(report, ctx),
     renderQuotes(report, ctx),
     renderDates(report, ctx),
-  ];
-  frag.append(...sections.filter(Boolean));
+    renderTone(report, ctx),
+    renderTextReuse(report, ctx),
+  ].filter(Boolean);
+  const present = new Set(sections.map((s) => s.id));
+  frag.append(
+    h(
+      'nav',
+      { class: 'views-nav', 'aria-label': 'Result views' },
+      h('ul', {}, VIEWS.filter(([id]) => present.has(id)).map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label)))),
+    ),
+    ...sections,
+  );
   return frag;
+}
+
+function renderReadingSection(report, ctx) {
+  const body = renderReading(report, ctx);
+  return body ? section('reading', 'Reading view', undefined, body) : null;
 }
 
 function makeContext(report, articles) {
@@ -91,8 +106,11 @@ function makeContext(report, articles) {
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const titles = new Map(sources.map((s) => [s.id, s.title]));
   const spans = new Map(sources.map((s) => [s.id, s.sentence_spans]));
+  const reading = sentenceIndex(report);
   return {
     total: sources.length,
+    /** The article text a source was compared with (undefined when not given). */
+    text: (id) => texts.get(id),
     /** The position of a source in the input (-1 when unknown). */
     indexOf: (id) => (index.has(id) ? index.get(id) : -1),
     /** A coloured tag naming a source (its title as tooltip). */
@@ -107,6 +125,65 @@ function makeContext(report, articles) {
         out.push(this.tag(id));
       });
       return out;
+    },
+    /**
+     * A passage (evidence, or a span {source, start, end}) in its whole sentence:
+     * {before, clause, after, sentence}, or null when the article is unknown or the offsets do not
+     * fit it. `sentence` is the index into sentence_spans (undefined when no sentence holds it).
+     */
+    inSentence(e) {
+      const text = texts.get(e.source);
+      const { start, end } = e;
+      if (typeof text !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || end <= start || end > text.length) return null;
+      const clause = text.slice(start, end);
+      if (typeof e.text === 'string' && clause !== e.text) return null;
+      const list = spans.get(e.source) || [];
+      const fits = (sp) => Array.isArray(sp) && sp[0] <= start && sp[1] >= end && sp[1] <= text.length;
+      let k = Number.isInteger(e.sentence) && fits(list[e.sentence]) ? e.sentence : list.findIndex(fits);
+      if (k < 0) return { before: '', clause, after: '', sentence: undefined };
+      const [from, to] = list[k];
+      return { before: text.slice(from, start), clause, after: text.slice(end, to), sentence: k };
+    },
+    /** A link to a sentence in the reading view, or null when the view does not mark it. */
+    readingLink(source, sentence) {
+      const i = index.has(source) ? index.get(source) : -1;
+      if (i < 0 || sentence === undefined || !reading.get(source, sentence) || typeof texts.get(source) !== 'string') return null;
+      const id = sentenceElementId(i, sentence);
+      const a = h('a', { class: 'goto', href: `#${id}` }, 'in context', srOnly(`: ${source}, sentence ${sentence + 1}, in the reading view`));
+      a.addEventListener('click', (event) => {
+        const target = document.getElementById(id);
+        if (!target) return;
+        event.preventDefault();
+        target.scrollIntoView({ block: 'center' });
+        target.focus({ preventScroll: true });
+      });
+      return a;
+    },
+    /**
+     * The sentences that support something: each whole, the clause it is about highlighted
+     * (.evidence-text holds the clause, as the report gives it). `untagged`: the source all this is
+     * about (not tagged again); `links`: add a link to the sentence in the reading view.
+     */
+    evidenceList(evidence, { untagged, links } = {}) {
+      if (!evidence || evidence.length === 0) return null;
+      return h(
+        'ul',
+        { class: 'evidence-list' },
+        evidence.map((e) => {
+          const where = this.inSentence(e);
+          const partial = where && (where.before.trim() || where.after.trim());
+          const link = links && where ? this.readingLink(e.source, where.sentence) : null;
+          return h(
+            'li',
+            { class: 'evidence', 'data-source': e.source, 'data-sentence': where && where.sentence !== undefined ? where.sentence : undefined },
+            e.source === untagged ? null : [this.tag(e.source), ' '],
+            partial
+              ? h('span', { class: 'evidence-sentence' }, where.before, h('mark', { class: 'evidence-text' }, where ? where.clause : e.text), where.after)
+              : h('span', { class: 'evidence-text' }, e.text ?? (where ? where.clause : '')),
+            link ? [' ', link] : null,
+          );
+        }),
+      );
     },
     /**
      * Where a hit sits in its article: {before, hit, after}, cut to its sentence (and to about
@@ -145,22 +222,7 @@ function section(id, title, count, ...body) {
 
 const empty = (text) => h('p', { class: 'empty' }, text);
 
-/** The sentences that support something, one per source. */
-function evidenceList(evidence, ctx, { untagged } = {}) {
-  if (!evidence || evidence.length === 0) return null;
-  return h(
-    'ul',
-    { class: 'evidence-list' },
-    evidence.map((e) =>
-      h(
-        'li',
-        { class: 'evidence' },
-        e.source === untagged ? null : [ctx.tag(e.source), ' '], // `untagged`: the source all this is about
-        h('span', { class: 'evidence-text' }, e.text),
-      ),
-    ),
-  );
-}
+const evidenceList = (evidence, ctx, opts) => ctx.evidenceList(evidence, { links: true, ...opts });
 
 function renderOverview(report, ctx) {
   const n = summarize(report);
@@ -214,27 +276,94 @@ function renderOverview(report, ctx) {
       stat('#conflicts', n.conflicts, n.conflicts === 1 ? 'conflict' : 'conflicts', 'conflicts'),
       stat('#details', n.single, n.single === 1 ? 'single-source detail' : 'single-source details', 'single'),
     ),
+    overviewConflicts(report, ctx),
+    consensus(report, ctx),
     h('h4', { id: 'sources' }, 'Sources'),
     h('ul', { class: 'sources' }, sources),
   );
 }
 
+/** Hard conflicts first, then differences of wording; otherwise the engine's order. */
+const sortedConflicts = (report) =>
+  (report.conflicts || [])
+    .map((c, k) => ({ c, k }))
+    .sort((a, b) => (a.c.severity === 'conflict' ? 0 : 1) - (b.c.severity === 'conflict' ? 0 : 1) || a.k - b.k)
+    .map(({ c }) => c);
+
+const severityBadge = (severity) =>
+  h('span', { class: `badge badge-${severity}` }, severity === 'conflict' ? '✗ ' : '≈ ', (SEVERITY[severity] || { label: severity }).label);
+
+/** The overview's list of conflicts, linked to their full entries. */
+function overviewConflicts(report, ctx) {
+  const conflicts = sortedConflicts(report);
+  if (!conflicts.length) return h('p', { class: 'overview-none' }, icon('✓'), ' The sources do not contradict each other on any detail compared.');
+  return [
+    h('h4', {}, 'Where the sources differ'),
+    h(
+      'ul',
+      { class: 'overview-conflicts' },
+      conflicts.map((c, k) =>
+        h(
+          'li',
+          {},
+          severityBadge(c.severity),
+          ' ',
+          h('a', { href: `#conflict-${k}` }, c.subject || 'Unnamed subject'),
+          ': ',
+          (c.values || []).map((v, i) => [
+            i ? h('span', { class: 'muted' }, ' vs ') : '',
+            h('strong', {}, v.value),
+            c.kind === 'number' && numberLabel(v.value) ? [' ', h('span', { class: 'value-reading muted' }, `(${numberLabel(v.value)})`)] : null,
+            ' (',
+            ctx.tags(v.sources),
+            ')',
+          ]),
+        ),
+      ),
+    ),
+  ];
+}
+
+/** How many facts the consensus summary lists. */
+const CONSENSUS_FACTS = 5;
+
+/** The consensus: the facts told by the most sources (at least two), most corroborated first. */
+function consensus(report, ctx) {
+  const facts = (report.facts || [])
+    .map((f, k) => ({ f, k }))
+    .filter(({ f }) => f.corroboration >= 2)
+    .sort((a, b) => b.f.corroboration - a.f.corroboration || a.k - b.k)
+    .slice(0, CONSENSUS_FACTS)
+    .map(({ f }) => f);
+  return [
+    h('h4', {}, 'What the sources agree on'),
+    facts.length
+      ? h(
+          'ol',
+          { class: 'consensus' },
+          facts.map((f) =>
+            h('li', { 'data-fact': f.id }, h('a', { href: `#fact-${f.id}` }, f.summary), ' ', h('span', { class: 'badge badge-agree' }, `${f.corroboration} of ${ctx.total} sources`)),
+          ),
+        )
+      : empty('No fact is told by more than one source, so there is no consensus to summarise.'),
+  ];
+}
+
 function renderConflicts(report, ctx) {
-  const conflicts = [...(report.conflicts || [])];
-  // Hard conflicts first, then differences of wording; otherwise the engine's order.
-  conflicts.sort((a, b) => (a.severity === 'conflict' ? 0 : 1) - (b.severity === 'conflict' ? 0 : 1));
+  const conflicts = sortedConflicts(report);
   const facts = new Map((report.facts || []).map((f) => [f.id, f]));
-  const items = conflicts.map((c) => {
+  const items = conflicts.map((c, k) => {
     const sev = SEVERITY[c.severity] || { label: c.severity, note: '' };
     const fact = c.fact ? facts.get(c.fact) : null;
+    const values = c.values || [];
     return h(
       'li',
-      { class: `item conflict sev-${c.severity}` },
+      { class: `item conflict sev-${c.severity}`, id: `conflict-${k}` },
       h(
         'div',
         { class: 'item-head' },
         h('h4', { class: 'item-title' }, c.subject || 'Unnamed subject'),
-        h('span', { class: `badge badge-${c.severity}` }, sev.label),
+        h('span', { class: `badge badge-${c.severity}` }, h('span', { 'aria-hidden': 'true' }, c.severity === 'conflict' ? '✗ ' : '≈ '), sev.label),
         h('span', { class: 'badge' }, KIND_LABELS[c.kind] || c.kind),
       ),
       h('p', { class: 'muted' }, sev.note, fact ? [' About: ', h('span', { class: 'about' }, fact.summary)] : null),
@@ -245,11 +374,30 @@ function renderConflicts(report, ctx) {
           h(
             'li',
             { class: 'value' },
-            h('p', { class: 'value-line' }, h('span', { class: 'value-text' }, v.value), ' ', h('span', { class: 'muted' }, '·'), ' ', ctx.tags(v.sources)),
+            h(
+              'p',
+              { class: 'value-line' },
+              h('span', { class: 'value-text' }, v.value),
+              c.kind === 'number' && numberLabel(v.value) ? [' ', h('span', { class: 'value-reading muted' }, `(${numberLabel(v.value)})`)] : null,
+              ' ',
+              h('span', { class: 'muted' }, '·'),
+              ' ',
+              ctx.tags(v.sources),
+            ),
             evidenceList(v.evidence, ctx),
           ),
         ),
       ),
+      // Two wordings of a quote: what changed, word by word (the engine's word_diff for the first
+      // two wordings; computed here for any others).
+      c.kind === 'quote' && values.length >= 2
+        ? h(
+            'div',
+            { class: 'quote-diff' },
+            h('p', { class: 'muted' }, 'Word by word, from the first wording to the others (struck: only in the first; underlined: only in the other):'),
+            values.slice(1).map((v, k) => renderDiff(values[0].value, v.value, k === 0 && Array.isArray(c.word_diff) ? engineDiff(c.word_diff) : null)),
+          )
+        : null,
     );
   });
   return section(
@@ -312,7 +460,11 @@ function renderSingles(report, ctx) {
           'ul',
           { class: 'items' },
           facts.map((f) => {
-            const others = (f.evidence || []).filter((e) => e.text.trim() !== f.summary.trim());
+            // The sentence again only when it says more than the summary (a longer sentence or another clause).
+            const others = (f.evidence || []).filter((e) => {
+              const where = ctx.inSentence(e);
+              return e.text.trim() !== f.summary.trim() || (where && (where.before.trim() || where.after.trim()));
+            });
             return h(
               'li',
               { class: 'item fact single', id: `fact-${f.id}` },
@@ -333,36 +485,156 @@ function renderSingles(report, ctx) {
   );
 }
 
+/** Role conflicts by the entity they are about ("Donald Trump: President" → "Donald Trump"). */
+function roleConflicts(report) {
+  const out = new Map();
+  sortedConflicts(report).forEach((c, k) => {
+    if (c.kind !== 'role') return;
+    const who = String(c.subject || '').split(':')[0].trim();
+    if (!out.has(who)) out.set(who, []);
+    out.get(who).push({ c, k });
+  });
+  return out;
+}
+
+/** Up to this many sources, every source gets a mention bar (zeros too). */
+const MENTION_BARS_ALL = 8;
+
 function renderEntities(report, ctx) {
-  const items = (report.entities || []).map((e) =>
-    h(
+  const ids = (report.sources || []).map((s) => s.id);
+  const conflictsOf = roleConflicts(report);
+  // Mentions per source, and the largest count anywhere (so that bars compare across entities).
+  const counts = (report.entities || []).map((e) => {
+    const n = new Map(ids.map((id) => [id, 0]));
+    for (const m of e.mentions || []) n.set(m.source, (n.get(m.source) || 0) + 1);
+    return n;
+  });
+  // A loop, not Math.max(...spread): a thousand sources give millions of counts, past the
+  // engine's argument limit.
+  let most = 1;
+  for (const n of counts) for (const v of n.values()) if (v > most) most = v;
+  const items = (report.entities || []).map((e, k) => {
+    const conflicts = [e.name, ...(e.variants || [])].flatMap((name) => conflictsOf.get(name) || []);
+    const roles = e.roles || [];
+    const disagree = conflicts.length > 0;
+    return h(
       'li',
-      { class: 'item entity' },
+      { class: `item entity${disagree ? ' role-disagreement' : ''}`, 'data-entity': e.id },
       h(
         'div',
         { class: 'item-head' },
         h('h4', { class: 'item-title' }, e.name),
         h('span', { class: `badge kind-${e.kind}` }, ENTITY_KINDS[e.kind] || e.kind),
+        disagree ? h('span', { class: 'badge badge-conflict' }, '✗ Roles disagree') : null,
       ),
       e.variants && e.variants.length
         ? h('p', { class: 'variants' }, h('span', { class: 'muted' }, 'Also written: '), e.variants.join(' · '))
         : null,
       h('p', { class: 'entity-sources' }, h('span', { class: 'muted' }, `In ${e.sources.length} of ${ctx.total}: `), ctx.tags(e.sources)),
-      e.roles && e.roles.length
+      roles.length
         ? h(
             'ul',
             { class: 'roles', 'aria-label': `Roles of ${e.name}` },
-            e.roles.map((r) => h('li', {}, h('span', { class: 'role' }, r.role), ' ', ctx.tags(r.sources))),
+            roles.map((r) => {
+              const clash = conflicts.some(({ c }) => (c.values || []).some((v) => v.value === r.role));
+              return h(
+                'li',
+                { class: clash ? 'role-clash' : null },
+                clash ? [icon('✗'), srOnly('Disputed: ')] : null,
+                h('span', { class: 'role' }, r.role),
+                ' ',
+                ctx.tags(r.sources),
+                whereFold(r.evidence, ctx, 'Where'),
+              );
+            }),
           )
         : null,
-    ),
-  );
+      disagree
+        ? h('p', { class: 'role-note' }, 'The sources give roles that cannot all be true: ',
+            conflicts.map(({ k }, i) => [i ? ', ' : '', h('a', { href: `#conflict-${k}` }, 'see the conflict')]), '.')
+        : null,
+      (e.mentions || []).length
+        ? h(
+            'table',
+            { class: 'mention-bars', 'aria-label': `Mentions of ${e.name} per source` },
+            // Beyond a few sources, only those that mention it (the others are counted in a line).
+            h('tbody', {}, ids.filter((id) => ids.length <= MENTION_BARS_ALL || counts[k].get(id)).map((id) => {
+              const n = counts[k].get(id) || 0;
+              const fill = h('span', { class: 'bar-fill' });
+              fill.style.width = `${(n / most) * 100}%`;
+              return h('tr', { class: n ? null : 'none' }, h('th', { scope: 'row' }, ctx.tag(id)), h('td', { class: 'bar-cell' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill)), h('td', { class: 'n' }, String(n)));
+            })),
+          )
+        : null,
+    );
+  });
   return section(
     'entities',
     'People, places and organizations',
     items.length,
+    items.length ? h('p', { class: 'hint' }, 'Each name with the other ways it is written, the roles each source gives, and how often each source mentions it.') : null,
     items.length ? h('ul', { class: 'items entities' }, items) : empty('No names were found.'),
   );
+}
+
+// ---------------------------------------------------------------- numbers
+
+/**
+ * The engine's interval notation for a number in words ("<2" → "under 2", ">~1" → "just over 1",
+ * "10-20" → "10 to 20"); null when it is a plain value (nothing to explain).
+ */
+export function numberLabel(value) {
+  const v = String(value);
+  let m;
+  if ((m = /^(<=|>=|<~|>~|<|>|~)(.+)$/.exec(v))) {
+    const words = { '<=': 'at most', '>=': 'at least', '<~': 'just under', '>~': 'just over', '<': 'under', '>': 'over', '~': 'about' };
+    return `${words[m[1]]} ${m[2]}`;
+  }
+  if ((m = /^(\d[\d.]*)-(\d[\d.]*)$/.exec(v))) return `${m[1]} to ${m[2]}`;
+  return null;
+}
+
+function renderNumbers(report, ctx) {
+  if (!report.numbers) return null;
+  const numbers = [...report.numbers];
+  const order = new Map();
+  numbers.forEach((n) => order.has(n.counts) || order.set(n.counts, order.size));
+  numbers.sort((a, b) => order.get(a.counts) - order.get(b.counts));
+  const rows = numbers.map((n) => {
+    const where = ctx.inSentence(n);
+    return h(
+      'tr',
+      {},
+      h('td', {}, n.counts || h('span', { class: 'muted' }, 'unknown')),
+      h('td', { class: 'num-value' }, h('span', { class: 'value-raw' }, n.value), numberLabel(n.value) ? [' ', h('span', { class: 'value-reading muted' }, `(${numberLabel(n.value)})`)] : null),
+      h('td', {}, ctx.tag(n.source)),
+      h('td', { class: 'num-context' }, where ? [where.before, h('mark', {}, where.clause), where.after] : h('q', {}, n.text)),
+    );
+  });
+  return section(
+    'numbers',
+    'Numbers',
+    numbers.length,
+    rows.length
+      ? [
+          h('p', { class: 'hint' }, 'Every number found, grouped by what it counts, each in the sentence it comes from.'),
+          h(
+            'div',
+            { class: 'table-scroll', role: 'region', 'aria-label': 'Table of numbers (scrolls sideways)', tabindex: '0' },
+            h('table', { class: 'data-table numbers-table', 'aria-labelledby': 'numbers-heading' },
+              h('thead', {}, h('tr', {}, ['Counts', 'Value', 'Source', 'As written, in its sentence'].map((t) => h('th', { scope: 'col' }, t)))),
+              h('tbody', {}, rows)),
+          ),
+        ]
+      : empty('No numbers were found.'),
+  );
+}
+
+/** A fold listing where spans ({source, start, end}) sit in their articles, each in its sentence. */
+function whereFold(spans, ctx, label) {
+  const known = (spans || []).filter((e) => ctx.inSentence(e));
+  if (!known.length) return null;
+  return h('details', { class: 'where' }, h('summary', {}, `${label} (${known.length})`), ctx.evidenceList(known, { links: true }));
 }
 
 function renderQuotes(report, ctx) {
@@ -379,6 +651,7 @@ function renderQuotes(report, ctx) {
         ' ',
         ctx.tags(q.sources),
       ),
+      whereFold(q.evidence, ctx, 'Where it is quoted'),
     ),
   );
   return section(
@@ -501,6 +774,13 @@ function renderHit(hit, source, ctx) {
 
 function renderTone(report, ctx) {
   const profiles = report.tone || [];
+  // Each count is also drawn as a small bar, scaled to the largest count of its kind.
+  const most = Object.fromEntries(HIT_GROUPS.map((g) => [g.key, profiles.reduce((m, t) => Math.max(m, (t[g.key] || []).length), 1)]));
+  const miniBar = (key, k) => {
+    const fill = h('span', { class: 'bar-fill' });
+    fill.style.width = `${(k / most[key]) * 100}%`;
+    return h('span', { class: `bar mini-bar mini-${key}`, 'aria-hidden': 'true' }, fill);
+  };
   const cards = profiles.map((t) => {
     const counts = t.attribution_counts || {};
     const stances = [...STANCES, ...Object.keys(counts).filter((k) => !STANCES.includes(k))];
@@ -511,7 +791,7 @@ function renderTone(report, ctx) {
     const total = hits.reduce((n, g) => n + g.list.length, 0);
     const n = (key, one, many) => {
       const k = (t[key] || []).length;
-      return [h('span', { class: 'n' }, String(k)), ` ${k === 1 ? one : many}`];
+      return [miniBar(key, k), h('span', { class: 'n' }, String(k)), ` ${k === 1 ? one : many}`];
     };
     return h(
       'li',
@@ -589,10 +869,38 @@ function renderTone(report, ctx) {
 /** Shading step (0–5) for a share of words; 0 is none. */
 const heat = (v) => (v <= 0 ? 0 : v < 0.05 ? 1 : v < 0.15 ? 2 : v < 0.3 ? 3 : v < 0.6 ? 4 : 5);
 
+/** A fold with the word diff of an edited passage, computed when first opened (a big comparison has hundreds). */
+function lazyDiff(p) {
+  const details = h('details', { class: 'reuse-diff' }, h('summary', {}, 'What changed, word by word'));
+  details.addEventListener('toggle', () => {
+    if (!details.open || details.childElementCount > 1) return;
+    details.append(h('p', { class: 'muted' }, `Struck: only in ${p.a.source}; underlined: only in ${p.b.source}.`), renderDiff(p.a.text, p.b.text));
+  });
+  return details;
+}
+
 function renderTextReuse(report, ctx) {
   const reuse = report.text_reuse || { matrix: [], passages: [] };
   const ids = (report.sources || []).map((s) => s.id);
   const matrix = reuse.matrix || [];
+  const passages = reuse.passages || [];
+  const isPair = (p, x, y) => (p.a.source === x && p.b.source === y) || (p.a.source === y && p.b.source === x);
+  const pairHas = (x, y) => passages.some((p) => isPair(p, x, y));
+  // Clicking a cell shows only that pair's passages; "Show all" undoes it.
+  const pairNote = h('p', { class: 'pair-note', 'aria-live': 'polite' });
+  const showAll = h('button', { type: 'button', class: 'link-button', hidden: true }, 'Show all shared passages');
+  const showPair = (x, y) => {
+    let n = 0;
+    for (const li of list ? list.children : []) {
+      const p = passages[Number(li.dataset.k)];
+      li.hidden = Boolean(x) && !isPair(p, x, y);
+      if (!li.hidden) n++;
+    }
+    pairNote.textContent = x ? `${plural(n, 'passage')} shared by ${x} and ${y}.` : '';
+    showAll.hidden = !x;
+    if (x && list) list.querySelector('li:not([hidden])')?.scrollIntoView({ block: 'nearest' });
+  };
+  showAll.addEventListener('click', () => showPair(null));
   // (The explanation is a paragraph rather than a <caption>: a caption is only as wide as the table.)
   const table = h(
     'div',
@@ -612,20 +920,23 @@ function renderTextReuse(report, ctx) {
             ids.map((other, j) => {
               if (i === j) return h('td', { class: 'diag', title: 'Same source' }, '—');
               const v = Number((matrix[i] || [])[j]) || 0;
-              return h('td', { class: `heat heat-${heat(v)}`, title: `${percent(v)} of ${id}’s words are shared with ${other}` }, percent(v));
+              const title = `${percent(v)} of ${id}’s words are shared with ${other}`;
+              if (!pairHas(id, other)) return h('td', { class: `heat heat-${heat(v)}`, title }, percent(v));
+              const b = h('button', { type: 'button', class: 'heat-button', 'aria-label': `${title}: show the passages` }, percent(v));
+              b.addEventListener('click', () => showPair(id, other));
+              return h('td', { class: `heat heat-${heat(v)}`, title }, b);
             }),
           ),
         ),
       ),
     ),
   );
-  const passages = reuse.passages || [];
-  const items = passages.map((p) => {
+  const items = passages.map((p, k) => {
     const same = p.a.text.trim() === p.b.text.trim();
     const quote = (side) => h('blockquote', {}, ctx.tag(side.source), ' ', h('span', { class: 'passage-text' }, side.text));
     return h(
       'li',
-      { class: 'item reuse-passage' },
+      { class: 'item reuse-passage', 'data-k': k },
       h(
         'p',
         { class: 'fact-meta' },
@@ -638,8 +949,10 @@ function renderTextReuse(report, ctx) {
         h('span', { class: 'badge' }, Number(p.similarity) >= 1 ? 'verbatim' : `similarity ${percent(p.similarity)}`),
       ),
       same ? h('blockquote', {}, h('span', { class: 'passage-text' }, p.a.text)) : [quote(p.a), quote(p.b)],
+      same ? null : lazyDiff(p),
     );
   });
+  const list = items.length ? h('ol', { class: 'items' }, items) : null;
   return section(
     'text-reuse',
     'Text reuse',
@@ -647,7 +960,9 @@ function renderTextReuse(report, ctx) {
     h('p', { class: 'hint' }, 'Passages that sources share word for word or nearly, as from a common wire story or press release.'),
     ids.length ? [h('p', { class: 'reuse-caption', id: 'reuse-caption' }, 'Share of the row source’s words shared with the column source'), table] : null,
     h('h4', {}, 'Shared passages'),
-    items.length ? h('ol', { class: 'items' }, items) : empty('No passages shared verbatim or near-verbatim.'),
+    pairNote,
+    showAll,
+    list || empty('No passages shared verbatim or near-verbatim.'),
   );
 }
 

@@ -3,6 +3,7 @@
 // Protocol (see engine.js): the page posts {id, type, ...}; the worker answers
 // {id, ok: true, ...result} or {id, ok: false, error, fatal}. Types: 'init' (optional `wasm`
 // source; answers {version}), 'compare' (answers {report}), 'markdown' (answers {markdown}),
+// 'clean' (an HTML page or fragment in `html`; answers {cleaned: {text, title, warnings}}),
 // 'version'. After a fatal error (a panic in the core) the worker closes itself; the page
 // starts a fresh one.
 import { handleRequest, isFatal, messageOf } from './core.js';

@@ -290,12 +290,15 @@ describe('served page', () => {
       await page.getByRole('button', { name: 'Add article' }).click();
       await page.getByLabel('Article 3 text').fill('The third article, ünïcödé “quoted” 😀.');
       await page.reload(); // straight away: the save must not wait for its timer
+      await textareas(page).nth(2).waitFor(); // the boxes appear once the saved articles are read
       assert.equal(await textareas(page).count(), 3);
       assert.equal(await page.getByLabel('Article 1 title (optional)').inputValue(), 'First headline');
       assert.equal(await page.getByLabel('Article 1 text').inputValue(), 'The first article. It has two sentences.');
       assert.equal(await page.getByLabel('Article 3 text').inputValue(), 'The third article, ünïcödé “quoted” 😀.');
-      const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('corroborate.v1.articles')));
-      assert.equal(saved.length, 3);
+      // Saved as storage.js's record (schema 2) in IndexedDB.
+      const saved = JSON.parse(await page.evaluate(async () => (await (await import('./storage.js')).indexedDbBackend()).get('state')));
+      assert.equal(saved.schema, 2);
+      assert.equal(saved.articles.length, 3);
 
       // Removing an article with text asks; the others move up.
       page.once('dialog', (d) => d.accept());
@@ -314,6 +317,7 @@ describe('served page', () => {
       await page.getByRole('button', { name: 'Clear all' }).click();
       assert.equal(await page.getByLabel('Article 1 text').inputValue(), '');
       await page.reload();
+      await textareas(page).nth(1).waitFor();
       assert.equal(await textareas(page).count(), 2);
       assert.equal(await page.getByLabel('Article 1 text').inputValue(), '');
       assert.equal(await page.getByLabel('Article 1 title (optional)').inputValue(), '');
