@@ -8,7 +8,7 @@ WASM_OPT    := node_modules/.bin/wasm-opt
 PORT        ?= 8000
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 
-.PHONY: all tools tools-browser wasm serve dist test test-native test-wasm test-e2e check-lexicon lexicon golden eval clean
+.PHONY: all tools tools-browser wasm serve dist test test-native test-wasm test-e2e check-lexicon lexicon golden eval bench clean
 
 all: wasm
 
@@ -68,6 +68,12 @@ eval:
 	python3 -m unittest eval/test_scorer.py
 	python3 eval/evaluate.py seeds
 	python3 eval/evaluate.py ecb --split $(SPLIT)
+
+# Benchmarks (bench/README.md): corpora from data/seeds + ECB+ (../shared/data/ecbplus), native,
+# node (wasm vs compromise vs wink-nlp) and Chromium figures, then the targets table.
+# Not part of `make test`. RUNS=7, NODE_SIZES="5 50 200 1000" etc.: see bench/run.sh.
+bench: wasm
+	bash bench/run.sh
 
 clean:
 	cargo clean
