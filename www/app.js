@@ -4,7 +4,7 @@ import { BUILD } from './config.js';
 import { createEngine, EngineCancelled } from './engine.js';
 import { h, renderReport, summarize } from './render.js';
 import { matrixCsv } from './csv.js';
-import { newArticleId, openStore } from './storage.js';
+import { newArticleId, openStore, parseRecord, serializeRecord } from './storage.js';
 import { EXAMPLE_ARTICLES } from './pkg/examples.js';
 import { installHtmlInput } from './htmlinput.js';
 
@@ -208,10 +208,42 @@ const savedState = () => ({
   articles: boxes.map((b) => ({ id: b.savedId, title: b.title.value, text: b.text.value, ...b.extra })),
 });
 
+// The journal: a synchronous copy of the articles written to localStorage as the page goes away
+// with a save still pending or unfinished.
+// IndexedDB writes are asynchronous and a reload or close can cut them off; the journal, when
+// present, is the state at the last pagehide and wins on the next load, which then stores it in
+// IndexedDB and removes it. Skipped above JOURNAL_MAX characters (localStorage holds ~5 MB).
+const JOURNAL_KEY = 'corroborate.journal';
+const JOURNAL_MAX = 2_000_000;
+
+function writeJournal() {
+  try {
+    localStorage.removeItem(JOURNAL_KEY); // never leave an older journal behind
+    const text = serializeRecord(savedState());
+    if (text.length <= JOURNAL_MAX) localStorage.setItem(JOURNAL_KEY, text);
+  } catch {
+    // No localStorage, or full: the IndexedDB save is all there is.
+  }
+}
+
+function readJournal() {
+  try {
+    const text = localStorage.getItem(JOURNAL_KEY);
+    return text ? parseRecord(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+let savesInFlight = 0; // IndexedDB writes started and not yet finished
+
 function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = 0;
-  store?.save(savedState()); // a failure shows as store.warning (showStorageWarning)
+  if (!store) return;
+  savesInFlight++;
+  // A failure shows as store.warning (showStorageWarning).
+  Promise.resolve(store.save(savedState())).finally(() => savesInFlight--);
 }
 
 function showStorageWarning() {
@@ -449,9 +481,19 @@ async function start() {
   store = await openStore();
   store.onchange = showStorageWarning;
   const saved = await store.load();
-  settings = saved.settings;
-  setBoxes(saved.articles);
+  const journal = readJournal();
+  settings = journal ? journal.settings : saved.settings;
+  setBoxes(journal ? journal.articles : saved.articles);
   showStorageWarning();
+  if (journal) {
+    store.save(savedState()).then((ok) => {
+      if (ok) {
+        try {
+          localStorage.removeItem(JOURNAL_KEY);
+        } catch {}
+      }
+    });
+  }
 
   ui.list.addEventListener('input', (event) => {
     changed(boxes.find((b) => b.text === event.target));
@@ -497,7 +539,12 @@ async function start() {
     unfolded = [];
   });
   // Never lose the last keystrokes to the save delay (storage.js commits the write at once).
-  window.addEventListener('pagehide', () => saveTimer && settle());
+  // A reload can cut off the IndexedDB write, so the journal keeps a synchronous copy.
+  window.addEventListener('pagehide', () => {
+    const unsaved = saveTimer !== 0 || savesInFlight > 0;
+    if (saveTimer) settle();
+    if (unsaved) writeJournal();
+  });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && settle());
 
   showEngine();
