@@ -40,7 +40,7 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     pub clause_starters: HashSet<String>,
     pub first_names: HashSet<String>,
-    pub common_words: HashSet<&'static str>,
+    pub common_words: HashSet<String>,
     pub places: Vec<Place>,
     /// First words of multi-word place names joined by "and" ("bosnia" for "Bosnia and Herzegovina").
     pub and_heads: HashSet<String>,
@@ -120,6 +120,24 @@ pub fn html_hints() -> &'static [(&'static str, &'static str, &'static str)] {
 /// A generated word list (one word per line) as a set of folded words.
 fn set(list: &str) -> HashSet<String> {
     list.lines().map(fold).collect()
+}
+
+/// The words of a front-coded list (see `scripts/gen_lexicon.py`): each line is one character
+/// `'0' + n`, where n is how many bytes the word shares with the word before, then the rest.
+/// Invariants of the data (checked by the generator): ASCII only, sorted, one word per line.
+/// A malformed line (impossible from the generator) decodes to a shorter prefix, never panics.
+pub(crate) fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
+    let mut prev = String::new();
+    list.lines().map(move |line| {
+        let mut chars = line.chars();
+        let shared = chars.next().map_or(0, |c| (c as usize).saturating_sub('0' as usize));
+        prev.truncate(shared.min(prev.len()));
+        while !prev.is_char_boundary(prev.len()) {
+            prev.pop();
+        }
+        prev.push_str(chars.as_str());
+        prev.clone()
+    })
 }
 
 fn build() -> Lexicon {
@@ -228,9 +246,9 @@ fn build() -> Lexicon {
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         clause_starters: set(tables::CLAUSE_STARTERS),
-        first_names: set(tables::FIRST_NAMES),
+        first_names: front_decoded(tables::FIRST_NAMES).map(|w| fold(&w)).collect(),
         // Already lower-case ASCII: no folding needed.
-        common_words: tables::COMMON_WORDS.lines().collect(),
+        common_words: front_decoded(tables::COMMON_WORDS).collect(),
         places,
         and_heads,
         place_names,
@@ -278,5 +296,26 @@ mod tests {
         assert_eq!(lx.canonical("prisoners of war"), "prisoner of war");
         assert!(lx.is_stopword("the"));
         assert_eq!(lx.number_words["thousand"], (1000.0, true));
+    }
+
+    /// The front-coded tables decode to exactly the words of their data files.
+    #[test]
+    fn front_coded_lists_decode_to_the_data_files() {
+        for (table, file) in [
+            (tables::COMMON_WORDS, include_str!("../../data/lexicon/common_words.txt")),
+            (tables::FIRST_NAMES, include_str!("../../data/lexicon/first_names.txt")),
+        ] {
+            let mut want: Vec<&str> =
+                file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').next().unwrap()).collect();
+            want.sort_unstable();
+            want.dedup();
+            let got: Vec<String> = front_decoded(table).collect();
+            assert_eq!(got.len(), want.len());
+            assert!(got.iter().zip(&want).all(|(g, w)| g == w));
+        }
+        let lx = get();
+        assert!(lx.common_words.contains("abandon") && lx.common_words.contains("zoo"));
+        assert!(lx.first_names.contains("vladimir") && lx.first_names.contains("zsazsa"));
+        assert_eq!(front_decoded("0abc\n2d\n9\n").collect::<Vec<_>>(), ["abc", "abd", "abd"]);
     }
 }
