@@ -117,7 +117,7 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
 }
 
 /// The granularity of a date value: "2022" year, "2022-03" month, "--05-12" day, …
-fn granularity(v: &str) -> usize {
+pub(super) fn granularity(v: &str) -> usize {
     if v.starts_with("weekday") {
         return 9;
     }

@@ -2,8 +2,10 @@
 //!
 //! - Omission: a fact told by most of the *other* sources (more than half of them, and at least
 //!   two) that this source does not tell, nor anything close to it.
-//! - Different event: a source whose clauses rarely belong to facts other sources share (under
-//!   half the median share of the other sources), or that calls the event a later or earlier
+//! - Different event: a source outside the main group of articles that share specific names,
+//!   places, numbers and dates ([`super::groups`]); a source whose clauses rarely belong to facts
+//!   other sources share (under half the median share of the other sources); or one that calls
+//!   the event a later or earlier
 //!   occurrence ("a second meeting", "the latest round") than the others do ("the first direct
 //!   talks"). Ordinal cue words are data: `data/lexicon/event_cues.tsv`.
 
@@ -66,13 +68,19 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 /// "Different event" warnings, in source order.
-pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]) -> Vec<DifferentEvent> {
+pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>], groups: &[usize]) -> Vec<DifferentEvent> {
     let mut out: Vec<DifferentEvent> = Vec::new();
     if docs.len() < 3 {
         // With two sources there is no majority to differ from.
         return out;
     }
     let shares = shared_shares(docs, sim, clusters);
+    // The main group of articles (super::groups): the largest, ties to the one met first.
+    let mut sizes = vec![0usize; docs.len()];
+    for &g in groups {
+        sizes[g] += 1;
+    }
+    let main = (0..docs.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a))).unwrap_or(0);
     let ordinals: Vec<Vec<(u8, usize)>> = docs.iter().map(ordinal_cues).collect();
     for (i, d) in docs.iter().enumerate() {
         let mut reasons = Vec::new();
@@ -84,6 +92,14 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
                 "shares few facts with the other sources: {:.0}% of its clauses are told elsewhere, against a median of {:.0}% for the others",
                 shares[i] * 100.0,
                 med * 100.0
+            ));
+        }
+        if groups[i] != main {
+            let mates: Vec<&str> = (0..docs.len()).filter(|&j| j != i && groups[j] == groups[i]).map(|j| docs[j].id.as_str()).collect();
+            let with = if mates.is_empty() { String::new() } else { format!("; it shares them with {}", mates.join(", ")) };
+            reasons.push(format!(
+                "shares few of the specific names, places, numbers and dates of the main group of {} sources{with}",
+                sizes[main]
             ));
         }
         // Ordinals: this source speaks of a later (or earlier) occurrence than most others.

@@ -7,6 +7,7 @@ pub mod conflicts;
 pub mod entities;
 pub mod events;
 pub mod facts;
+pub mod groups;
 pub mod pieces;
 pub mod reuse;
 pub mod tone;
@@ -60,7 +61,8 @@ pub fn compare(docs: &[Doc]) -> Report {
     let entity_names: Vec<String> = entity_list.iter().map(|e| e.name.clone()).collect();
     let features = pieces::SentenceFeatures::new(docs, &resolved);
     let sim = facts::similarity(docs, &features);
-    let found = pieces::build(&features);
+    let event_groups = groups::groups(&features);
+    let found = pieces::build(&features, &event_groups);
     // Clause units by (doc, sentence), to map pieces onto the clauses they overlap.
     let mut clause_units: BTreeMap<(usize, usize), Vec<UnitId>> = BTreeMap::new();
     for (ui, u) in sim.units.iter().enumerate() {
@@ -117,7 +119,7 @@ pub fn compare(docs: &[Doc]) -> Report {
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
     let omissions = events::omissions(docs, &fact_list, |d, i| i < found.facts.len() && found.tells(d, i));
-    let different_event = events::different_events(docs, &sim, &clusters);
+    let different_event = events::different_events(docs, &sim, &clusters, &event_groups);
     let text_reuse = reuse::reuse(docs);
     let tone = docs.iter().map(tone::profile).collect();
     let conflict_list = conflicts::find(docs, &resolved, &entity_index, &entity_names, &fact_units, &sim, &quote_groups);

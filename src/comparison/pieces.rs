@@ -185,6 +185,20 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved) -> Vec<
 pub struct SentenceFeatures {
     pub occurrences: Vec<Vec<Vec<Feat>>>,
     pub kind: Vec<u8>,
+    /// `anchors[doc][sentence]`: the quantities and dates of each sentence, for telling two
+    /// pieces that state different numbers or dates apart (see [`contradicts`]).
+    anchors: Vec<Vec<Vec<Anchor>>>,
+}
+
+/// A value that pins a statement down: a number of some counted thing, or a date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Anchor {
+    /// At token `tok`: a quantity of the counted thing `thing` (id of its `u:` feature), allowing
+    /// the values `[lo, hi]`.
+    Quantity { tok: usize, thing: u32, lo: f64, hi: f64 },
+    /// At token `tok`: a date (id of its `d:` feature) of granularity `grain` (see
+    /// [`super::conflicts::granularity`]).
+    Date { tok: usize, date: u32, grain: usize },
 }
 
 impl SentenceFeatures {
@@ -215,7 +229,30 @@ impl SentenceFeatures {
                     .collect()
             })
             .collect();
-        SentenceFeatures { occurrences, kind }
+        let anchors = docs
+            .iter()
+            .map(|d| {
+                (0..d.sentences.len())
+                    .map(|si| {
+                        let toks = &d.sentences[si].tokens;
+                        let mut v: Vec<Anchor> = Vec::new();
+                        for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
+                            if let Some(&thing) = ids.get(&format!("u:{}", q.counts)) {
+                                let (lo, hi) = q.interval();
+                                v.push(Anchor::Quantity { tok: token_at(toks, q.start), thing, lo, hi });
+                            }
+                        }
+                        for x in d.dates.iter().filter(|x| x.sentence == si) {
+                            if let Some(&date) = ids.get(&format!("d:{}", x.value)) {
+                                v.push(Anchor::Date { tok: token_at(toks, x.start), date, grain: super::conflicts::granularity(&x.value) });
+                            }
+                        }
+                        v
+                    })
+                    .collect()
+            })
+            .collect();
+        SentenceFeatures { occurrences, kind, anchors }
     }
 
     pub fn n_ids(&self) -> usize {
@@ -223,8 +260,10 @@ impl SentenceFeatures {
     }
 }
 
-/// Builds the multi-source facts of `docs`.
-pub fn build(sf: &SentenceFeatures) -> PieceFacts {
+/// Builds the multi-source facts of `docs`. `groups` gives each article's event group
+/// ([`super::groups`]): pieces of articles in different groups are never linked, since the same
+/// words told of two events are two facts.
+pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // 1. One occurrence per feature and sentence (the first, with the highest boost); IDF over
     //    sentences.
     let kind = &sf.kind;
@@ -276,7 +315,7 @@ pub fn build(sf: &SentenceFeatures) -> PieceFacts {
             }
             let list = &postings[id as usize];
             for &gb in &list[list.partition_point(|&g| g <= ga)..] {
-                if mark[gb] != ga && sent_ids[gb].0 != di {
+                if mark[gb] != ga && sent_ids[gb].0 != di && groups[sent_ids[gb].0] == groups[di] {
                     mark[gb] = ga;
                     candidates.push((ga, gb));
                 }
@@ -320,7 +359,8 @@ pub fn build(sf: &SentenceFeatures) -> PieceFacts {
             let own = |f: &[Feat], lo: usize, hi: usize| f.iter().filter(|x| lo <= x.1 && x.2 <= hi).map(|x| x.3).sum::<f32>();
             let density = weight / (own(fa, a0, a1) * own(fb, b0, b1)).sqrt().max(f32::MIN_POSITIVE);
             let sig: Vec<(u32, f32)> = set.iter().map(|x| (x.id, x.w)).collect();
-            if density >= MIN_DENSITY {
+            let clash = contradicts(&sf.anchors[da][sa], (a0, a1), &sf.anchors[db][sb], (b0, b1));
+            if density >= MIN_DENSITY && !clash {
                 let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
                 links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
             }
@@ -416,6 +456,43 @@ pub fn build(sf: &SentenceFeatures) -> PieceFacts {
         covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
     }
     PieceFacts { facts, centrality, signatures, features, covered }
+}
+
+/// Whether two pieces (token ranges, inclusive, of their sentences' anchors `a` and `b`) state
+/// values that cannot both be true of one fact: a counted thing whose values in the two pieces
+/// never overlap ("six AK-47 rifles" / "14 AK-47 rifles"), or dates of the same granularity that
+/// all differ ("on Saturday" / "on Tuesday"). Such pieces tell two facts, or two events, however
+/// many words they share; a disagreement between sources about one fact is still reported, by
+/// the conflict finder, from the sentence pair.
+fn contradicts(a: &[Anchor], (a0, a1): (usize, usize), b: &[Anchor], (b0, b1): (usize, usize)) -> bool {
+    let inside = |x: &Anchor, lo: usize, hi: usize| {
+        let t = match *x {
+            Anchor::Quantity { tok, .. } | Anchor::Date { tok, .. } => tok,
+        };
+        lo <= t && t <= hi
+    };
+    let (a, b): (Vec<&Anchor>, Vec<&Anchor>) = (a.iter().filter(|x| inside(x, a0, a1)).collect(), b.iter().filter(|x| inside(x, b0, b1)).collect());
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    // Per counted thing (or date granularity) found in both pieces: does any pair of values agree?
+    let mut seen: Vec<(bool, u64, bool)> = Vec::new(); // (is date, thing or grain, some pair agrees)
+    for x in &a {
+        for y in &b {
+            let (key, agree) = match (**x, **y) {
+                (Anchor::Quantity { thing: t1, lo: l1, hi: h1, .. }, Anchor::Quantity { thing: t2, lo: l2, hi: h2, .. }) if t1 == t2 => {
+                    ((false, t1 as u64), l1 <= h2 && l2 <= h1)
+                }
+                (Anchor::Date { date: d1, grain: g1, .. }, Anchor::Date { date: d2, grain: g2, .. }) if g1 == g2 => ((true, g1 as u64), d1 == d2),
+                _ => continue,
+            };
+            match seen.iter_mut().find(|s| (s.0, s.1) == key) {
+                Some(s) => s.2 |= agree,
+                None => seen.push((key.0, key.1, agree)),
+            }
+        }
+    }
+    seen.iter().any(|s| !s.2)
 }
 
 /// Keeps one element per id in a vector sorted by id: the first, with the highest weight of its
@@ -641,6 +718,45 @@ mod tests {
         assert!(together(&f, "less than two hours", "after less than two hours"), "{f:#?}");
         // Two facts, not one: the duration and the "first talks" are apart.
         assert!(f.len() >= 2, "{f:#?}");
+    }
+
+    #[test]
+    fn different_numbers_of_one_thing_are_not_one_fact() {
+        let f = facts_of(&[
+            "The navy seized six AK-47 rifles, 12 magazines and about 300 rounds of ammunition from the pirates.",
+            "The navy seized 14 AK-47 rifles, 31 magazines and 923 rounds of ammunition from the pirates.",
+            "The navy seized six AK-47 rifles, twelve magazines and 300 rounds of ammunition from the pirates.",
+        ]);
+        assert!(together(&f, "six AK-47 rifles, 12", "six AK-47 rifles, twelve"), "{f:#?}");
+        assert!(!together(&f, "six AK-47", "14 AK-47"), "{f:#?}");
+        // Compatible wordings of one number still join.
+        let f = facts_of(&[
+            "The talks between the delegations in Istanbul ended after less than two hours, officials said.",
+            "The talks between the delegations in Istanbul ended after just over an hour, a diplomat said.",
+        ]);
+        assert!(together(&f, "less than two hours", "just over an hour"), "{f:#?}");
+    }
+
+    #[test]
+    fn articles_about_another_event_share_no_facts_with_the_main_group() {
+        // Two piracy attempts foiled by one navy, years apart: the same kind of words, other
+        // names, numbers and dates.
+        let a = "On November 11, 2011, INS Sukanya foiled a piracy attempt in the Gulf of Aden and arrested 26 pirates. The Indian Navy said the pirates attacked merchant vessels transiting the busy sea lane.";
+        let b = "INS Sukanya arrested 26 pirates in the Gulf of Aden on November 11, 2011, after a piracy attempt. Officials said the pirates attacked merchant vessels in the sea lane.";
+        let c = "The Sukanya crew held 26 pirates after the November 11, 2011 attempt in the Gulf of Aden. The pirates attacked merchant vessels in the busy sea lane, the Navy said.";
+        let d = "On December 13, 2008, INS Mysore foiled a piracy attempt in the Gulf of Aden and arrested 23 pirates. The Indian Navy said the pirates attacked merchant vessels transiting the busy sea lane.";
+        let e = "INS Mysore arrested 23 pirates in the Gulf of Aden on December 13, 2008, after a piracy attempt. Officials said the pirates attacked merchant vessels in the sea lane.";
+        let arts: Vec<Article> = [a, b, c, d, e].iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        for f in r.facts.iter().filter(|f| f.corroboration > 1) {
+            let first = f.sources.iter().any(|s| ["s0", "s1", "s2"].contains(&s.as_str()));
+            let second = f.sources.iter().any(|s| ["s3", "s4"].contains(&s.as_str()));
+            assert!(!(first && second), "{f:#?}");
+        }
+        assert!(r.facts.iter().any(|f| f.sources == ["s3", "s4"]), "{:#?}", r.facts);
+        let flagged: Vec<&str> = r.different_event.iter().map(|d| d.source.as_str()).collect();
+        assert_eq!(flagged, ["s3", "s4"], "{:#?}", r.different_event);
+        assert!(r.different_event[0].reasons.iter().any(|x| x.contains("main group of 3 sources") && x.contains("s4")), "{:#?}", r.different_event);
     }
 
     #[test]
