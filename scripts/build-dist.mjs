@@ -18,8 +18,10 @@
 // workers from file:// pages). The wasm is embedded as base64, decoded once, and handed to the
 // worker (or to the in-thread fallback) as bytes. www/config.js is replaced by a module that says
 // so, and www/pkg/examples.js by the example articles as a literal. No service worker, no
-// manifest. The Content-Security-Policy is rewritten to allow exactly the inline script and style
-// (by hash), the blob: worker and wasm compilation, and nothing from anywhere else.
+// manifest. www/theme.js, the classic script in <head> that applies the saved theme before the
+// first paint, is inlined where it stands. The Content-Security-Policy is rewritten to allow
+// exactly those two inline scripts and the style (by hash), the blob: worker and wasm
+// compilation, and nothing from anywhere else.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
@@ -216,13 +218,16 @@ export const BUILD = {
   const examples = `export const EXAMPLE_ARTICLES = ${scriptSafeJson(EXAMPLE_ARTICLES)};\n`;
   const script = bundle('app.js', { 'config.js': distConfig, 'pkg/examples.js': examples });
   assertInlineable(script, 'the page script');
+  const theme = read('theme.js').trim();
+  assertInlineable(theme, 'theme.js');
+  if (/\b(import|export)\b/.test(theme)) throw new BuildError('theme.js must stay a classic script (no import or export)');
   const style = read('style.css');
   if (/<\/style/i.test(style)) throw new BuildError('style.css contains "</style"');
 
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   const csp = [
     "default-src 'none'",
-    `script-src ${sha(script)} 'wasm-unsafe-eval'`,
+    `script-src ${sha(theme)} ${sha(script)} 'wasm-unsafe-eval'`,
     `style-src ${sha(style)}`,
     'img-src data: blob:',
     'worker-src blob:',
@@ -250,6 +255,7 @@ export const BUILD = {
   replaceOnce(/[ \t]*<link rel="manifest"[^>]*>\n/, '', 'manifest link');
   replaceOnce(/<link rel="icon" href="icon.svg"/, `<link rel="icon" href="${icon}"`, 'icon link');
   replaceOnce(/<link rel="stylesheet" href="style.css">/, `<style>${style}</style>`, 'stylesheet link');
+  replaceOnce(/<script src="theme.js"><\/script>/, `<script>${theme}</script>`, 'theme.js script');
   replaceOnce(/[ \t]*<script type="module" src="app.js"><\/script>\n/, '', 'app.js script');
   // A classic script runs where it stands, so it goes after the markup it drives.
   replaceOnce(/<\/body>/, `<script>${script}</script>\n</body>`, '</body>');

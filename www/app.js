@@ -39,6 +39,7 @@ const ui = {
   progress: $('progress'),
   elapsed: $('elapsed'),
   version: $('version'),
+  theme: $('theme'),
 };
 
 const engine = createEngine(BUILD.engineOptions());
@@ -199,7 +200,7 @@ function collectArticles() {
 
 let saveTimer = 0;
 let store = null; // storage.js's store, once opened
-let settings = {}; // saved with the articles; none are edited on this page yet
+let settings = {}; // saved with the articles: {theme?: 'light' | 'dark'}
 const dirtyBoxes = new Set(); // boxes whose word count is out of date
 
 /** The articles as storage.js saves them: every box, in order, empty ones included. */
@@ -261,14 +262,89 @@ function settle() {
   if (lastRun) ui.stale.hidden = runKey(collectArticles()) === lastRun.key;
 }
 
-/** After any edit (of `box`, if given): save and recount soon. */
-function changed(box) {
-  if (box) dirtyBoxes.add(box);
+/**
+ * After any edit (of `box`, if given): save and recount soon. `recount`: count the box's words
+ * now, not when typing pauses (text put in all at once, as by the HTML cleanup and its undo).
+ */
+function changed(box, { recount = false } = {}) {
+  if (box) {
+    if (recount) {
+      updateWords(box);
+      dirtyBoxes.delete(box);
+    } else dirtyBoxes.add(box);
+  }
   clearTimeout(saveTimer);
   saveTimer = setTimeout(settle, SAVE_DELAY_MS);
 }
 
 const runKey = (articles) => JSON.stringify(articles);
+
+// ---------------------------------------------------------------- theme
+
+// The theme switch: follow the system, light or dark. The choice is kept in the saved settings
+// (`settings.theme`, absent for "system") and in localStorage under THEME_KEY, which theme.js
+// reads synchronously before the first paint (IndexedDB answers too late for that).
+const THEME_KEY = 'corroborate.theme';
+const THEMES = ['system', 'light', 'dark'];
+const themeColors = [...document.querySelectorAll('meta[name="theme-color"]')].map((m) => ({ meta: m, content: m.content }));
+const THEME_COLOR = { light: '#f6f7f9', dark: '#16181d' }; // --bg of each theme (style.css)
+
+function readLocalTheme() {
+  try {
+    const t = localStorage.getItem(THEME_KEY);
+    return THEMES.includes(t) ? t : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Shows a theme: `data-theme` on <html> (none for "system"), the switch, the browser's bar colour. */
+function applyTheme(choice) {
+  const theme = THEMES.includes(choice) ? choice : 'system';
+  const root = document.documentElement;
+  if (theme === 'system') root.removeAttribute('data-theme');
+  else root.setAttribute('data-theme', theme);
+  ui.theme.value = theme;
+  for (const { meta, content } of themeColors) meta.content = theme === 'system' ? content : THEME_COLOR[theme];
+  return theme;
+}
+
+/** The user chose a theme: show it and keep it (localStorage at once, the saved settings soon). */
+function chooseTheme(choice) {
+  const theme = applyTheme(choice);
+  try {
+    localStorage.setItem(THEME_KEY, theme);
+  } catch {
+    // No localStorage: the saved settings still have it (applied once they are read).
+  }
+  if (theme === 'system') delete settings.theme;
+  else settings.theme = theme;
+  changed();
+  setStatus(theme === 'system' ? 'Theme: following the system setting.' : `Theme: ${theme}.`);
+}
+
+// ---------------------------------------------------------------- view state
+
+// What the results views remember between comparisons in this tab (render.js's `view`): the
+// articles the reading view shows side by side. Kept in sessionStorage, so a reload and another
+// comparison keep it too.
+const VIEW_KEY = 'corroborate.view';
+const viewState = (() => {
+  try {
+    const v = JSON.parse(sessionStorage.getItem(VIEW_KEY) || '{}');
+    return v && typeof v === 'object' && !Array.isArray(v) ? v : {};
+  } catch {
+    return {};
+  }
+})();
+
+function saveViewState() {
+  try {
+    sessionStorage.setItem(VIEW_KEY, JSON.stringify(viewState));
+  } catch {
+    // Kept in this page only.
+  }
+}
 
 // ---------------------------------------------------------------- messages
 
@@ -405,7 +481,7 @@ function inputNotes(report) {
 }
 
 function showResults() {
-  ui.report.replaceChildren(renderReport(lastRun.report, { articles: lastRun.articles }));
+  ui.report.replaceChildren(renderReport(lastRun.report, { articles: lastRun.articles, view: viewState, onViewChange: saveViewState }));
   ui.stale.hidden = true;
   ui.results.hidden = false;
 }
@@ -477,6 +553,10 @@ function clearAll() {
 }
 
 async function start() {
+  // theme.js has already put the locally kept theme on <html>; the switch shows it. (A choice made
+  // before the saved settings are read is kept: the local copy wins below.)
+  applyTheme(readLocalTheme() || 'system');
+  ui.theme.addEventListener('change', () => chooseTheme(ui.theme.value));
   // The boxes appear once the saved articles are read (IndexedDB answers in milliseconds).
   store = await openStore();
   store.onchange = showStorageWarning;
@@ -485,6 +565,18 @@ async function start() {
   settings = journal ? journal.settings : saved.settings;
   setBoxes(journal ? journal.articles : saved.articles);
   showStorageWarning();
+  // The local copy of the theme is the latest choice; without one (storage cleared, another
+  // browser profile's record), the saved settings say.
+  const localTheme = readLocalTheme();
+  if (localTheme) {
+    if (localTheme === 'system') delete settings.theme;
+    else settings.theme = localTheme; // saved with the next change
+  } else if (THEMES.includes(settings.theme)) {
+    applyTheme(settings.theme);
+    try {
+      localStorage.setItem(THEME_KEY, settings.theme);
+    } catch {}
+  }
   if (journal) {
     store.save(savedState()).then((ok) => {
       if (ok) {

@@ -3,7 +3,7 @@
 // spreadsheet would run as a formula (starting with = + - @, tab or CR) gets a leading apostrophe,
 // as OWASP's "CSV Injection" page recommends. Hand-written: a few lines, and no CSV library is
 // loaded by the page (no bundler, nothing from another origin).
-import { CELL, matrixModel, toldBy } from './views/model.js';
+import { cellText, matrixModel, toldBy } from './views/model.js';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -20,14 +20,18 @@ export function toCsv(rows) {
 }
 
 /**
- * The fact matrix as CSV: fact id, summary, sources telling it, status, then one column per
- * source (reported / worded differently / conflicting / not reported), in report order.
+ * The fact matrix as CSV, row for row as the page shows it (in report order): fact id, summary,
+ * sources telling it, status, then one column per source: reported / worded differently /
+ * conflicting / not reported, with the value the source gives when it gives one of a conflict's
+ * ("conflicting: President (Ukraine)"). Conflicts that belong to no fact (a person's title, a
+ * quote's wording) come after the facts, with an empty fact id and a summary such as "Title of
+ * Donald Trump".
  */
 export function matrixCsv(report) {
   const { sources, rows } = matrixModel(report);
   const STATUS = { corroborated: 'corroborated', single: 'single-source', conflicting: 'conflicting' };
   return toCsv([
     ['fact', 'summary', 'sources', 'status', ...sources],
-    ...rows.map((r) => [r.fact.id, r.fact.summary, toldBy(r), STATUS[r.status], ...r.cells.map((c) => CELL[c.state].label)]),
+    ...rows.map((r) => [r.fact ? r.fact.id : '', r.summary, toldBy(r), STATUS[r.status], ...r.cells.map(cellText)]),
   ]);
 }

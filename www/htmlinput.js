@@ -74,7 +74,7 @@ export function cleanupSummary(what, html, cleaned) {
  *   fileInput,              // <input type=file multiple>
  *   boxOf(textarea),        // the box object of a textarea, or undefined
  *   boxForFile(),           // an empty box, or a new one, for a file's article
- *   changed(box),           // after an edit: recount and save
+ *   changed(box, {recount}),// after an edit: save soon; recount soon, or now with {recount: true}
  *   setStatus(text), showError(text),
  * }
  * A box is {li, title, text} (app.js's).
@@ -143,7 +143,8 @@ function onPaste(app, event) {
       }
       ta.setRangeText(cleaned.text, start, start + found.raw.length, 'end');
       const titled = fillTitle(box, cleaned.title);
-      app.changed(box);
+      // The count under the box says the cleaned text's words at once, not the raw paste's.
+      app.changed(box, { recount: true });
       note.show(
         [cleanupSummary('pasted HTML', found.html, cleaned), titled ? 'Title taken from the page.' : '', ...cleaned.warnings].filter(Boolean).join(' '),
         () => {
@@ -158,7 +159,7 @@ function onPaste(app, event) {
             note.show('The cleaned text was edited since, so the raw paste was added at the end of the box.');
           }
           if (titled && box.title.value === cleaned.title.trim()) box.title.value = '';
-          app.changed(box);
+          app.changed(box, { recount: true });
           ta.focus();
         },
       );
@@ -239,7 +240,7 @@ async function addFiles(app, files) {
               box.text.value += `${box.text.value && !/\n$/.test(box.text.value) ? '\n\n' : ''}${content}`;
               note.show(`The cleaned text was edited since, so the source of ${file.name} was added at the end of the box.`);
             }
-            app.changed(box);
+            app.changed(box, { recount: true });
           },
         );
       } catch (e) {
@@ -249,7 +250,7 @@ async function addFiles(app, files) {
       box.text.value = content;
       if (!box.title.value.trim()) box.title.value = stem(file.name);
     }
-    app.changed(box);
+    app.changed(box, { recount: true }); // the count under the box is that of the text it now has
     done.push(file.name);
   }
   if (done.length) app.setStatus(`Added ${plural(done.length, 'file')} as articles: ${done.join(', ')}.`);

@@ -6,10 +6,10 @@
 import { h, icon, plural, srOnly } from './dom.js';
 import { engineDiff, renderDiff } from './views/diff.js';
 import { renderMatrix } from './views/matrix.js';
-import { sentenceIndex } from './views/model.js';
+import { numberLabel, sentenceIndex } from './views/model.js';
 import { renderReading, sentenceElementId } from './views/reading.js';
 
-export { h };
+export { h, numberLabel };
 
 /** The counts the overview shows. */
 export function summarize(report) {
@@ -62,10 +62,12 @@ export const VIEWS = [
 /**
  * Renders a report. `articles` ([{id, title?, text}], what was compared) lets evidence show its
  * whole sentence, warnings the passage they are about, and the reading view the articles.
+ * `view`: an object the views keep their choices in across renders (the reading view's
+ * `reading`: the source ids shown side by side); `onViewChange()` is called when one changes.
  * Returns a DocumentFragment: a menu of the views, then one section per view.
  */
-export function renderReport(report, { articles = [] } = {}) {
-  const ctx = makeContext(report, articles);
+export function renderReport(report, { articles = [], view = {}, onViewChange = () => {} } = {}) {
+  const ctx = makeContext(report, articles, { view, onViewChange });
   const frag = document.createDocumentFragment();
   const sections = [
     renderOverview(report, ctx),
@@ -100,8 +102,9 @@ function renderReadingSection(report, ctx) {
   return body ? section('reading', 'Reading view', undefined, body) : null;
 }
 
-function makeContext(report, articles) {
+function makeContext(report, articles, { view, onViewChange }) {
   const sources = report.sources || [];
+  const conflictIndex = new Map(sortedConflicts(report).map((c, k) => [c, k]));
   const index = new Map(sources.map((s, i) => [s.id, i]));
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const titles = new Map(sources.map((s) => [s.id, s.title]));
@@ -109,6 +112,13 @@ function makeContext(report, articles) {
   const reading = sentenceIndex(report);
   return {
     total: sources.length,
+    /** The views' remembered choices, and what to call when one changes (renderReport's). */
+    view,
+    viewChanged: onViewChange,
+    /** Set by the reading view: shows a source's article there if it is not shown (see readingLink). */
+    showInReading: null,
+    /** The link to a conflict's entry in the Conflicts view. */
+    conflictHref: (c) => (conflictIndex.has(c) ? `#conflict-${conflictIndex.get(c)}` : null),
     /** The article text a source was compared with (undefined when not given). */
     text: (id) => texts.get(id),
     /** The position of a source in the input (-1 when unknown). */
@@ -151,6 +161,8 @@ function makeContext(report, articles) {
       const id = sentenceElementId(i, sentence);
       const a = h('a', { class: 'goto', href: `#${id}` }, 'in context', srOnly(`: ${source}, sentence ${sentence + 1}, in the reading view`));
       a.addEventListener('click', (event) => {
+        // The article may be one the reader has not chosen to show side by side: it is added.
+        this.showInReading?.(source);
         const target = document.getElementById(id);
         if (!target) return;
         event.preventDefault();
@@ -578,21 +590,6 @@ function renderEntities(report, ctx) {
 }
 
 // ---------------------------------------------------------------- numbers
-
-/**
- * The engine's interval notation for a number in words ("<2" → "under 2", ">~1" → "just over 1",
- * "10-20" → "10 to 20"); null when it is a plain value (nothing to explain).
- */
-export function numberLabel(value) {
-  const v = String(value);
-  let m;
-  if ((m = /^(<=|>=|<~|>~|<|>|~)(.+)$/.exec(v))) {
-    const words = { '<=': 'at most', '>=': 'at least', '<~': 'just under', '>~': 'just over', '<': 'under', '>': 'over', '~': 'about' };
-    return `${words[m[1]]} ${m[2]}`;
-  }
-  if ((m = /^(\d[\d.]*)-(\d[\d.]*)$/.exec(v))) return `${m[1]} to ${m[2]}`;
-  return null;
-}
 
 function renderNumbers(report, ctx) {
   if (!report.numbers) return null;

@@ -40,8 +40,11 @@ describe('dist/corroborate.html', () => {
     absent(/<link[^>]*rel="(stylesheet|manifest)"/, 'stylesheet or manifest link');
     absent(/\bimport\.meta\b|\bimport\s*\(/, 'import.meta or dynamic import');
     absent(/\b(src|href)="https?:/, 'http(s) reference');
-    assert.match(html.slice(0, 2000), /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'sha256-/);
-    assert.equal((html.match(/<script>/g) || []).length, 1);
+    // Two inline scripts, each allowed by its hash: the theme (in <head>, before the first paint)
+    // and the page.
+    assert.match(html.slice(0, 2000), /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[^']+' 'sha256-[^']+' 'wasm-unsafe-eval'; style-src 'sha256-/);
+    assert.equal((html.match(/<script>/g) || []).length, 2);
+    assert.ok(html.indexOf('<script>') < html.indexOf('</head>'), 'the theme script is in <head>');
   });
 
   test('compares the example from file:// in a blob worker, fetching nothing', async () => {

@@ -3,15 +3,17 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RESULTS_DIR = join(ROOT, 'test-results');
 export const DIST_FILE = join(ROOT, 'dist', 'corroborate.html');
 export const DIST_URL = pathToFileURL(DIST_FILE).href;
 
-export { startServer } from '../../scripts/serve.mjs';
+export { startServer };
 export { EXAMPLE_ARTICLES } from '../../www/pkg/examples.js';
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -114,6 +116,36 @@ export async function withPage(browser, { allowRequest, allowConsoleError = () =
     await context.close();
   }
 }
+
+/**
+ * The setup every test file of the served page shares: before its tests, the local server (on a
+ * free port) and Chromium are started; after them, both are stopped. Call it at the top level of
+ * a test file. Returns `{server, browser, url, open}`; the first three are set once the suite has
+ * started. `open(fn, options)` runs `fn` in a fresh page (withPage) that may only request the
+ * server's origin; `defaults` are withPage options for every page of the file (e.g.
+ * `{contextOptions: {serviceWorkers: 'block'}}`), which `options` override key by key.
+ */
+export function servedSuite(defaults = {}) {
+  const suite = {
+    server: null,
+    browser: null,
+    get url() {
+      return suite.server.url;
+    },
+    open: (fn, options = {}) => withPage(suite.browser, { allowRequest: localOnly(suite.server.url), ...defaults, ...options }, fn),
+  };
+  before(async () => {
+    [suite.server, suite.browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.close();
+  });
+  return suite;
+}
+
+/** The article text boxes of the page. */
+export const textareas = (page) => page.locator('#articles textarea');
 
 /** A request checker for pages served at `base` (http://127.0.0.1:PORT/). */
 export function localOnly(base) {

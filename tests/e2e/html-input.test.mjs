@@ -1,32 +1,26 @@
 // HTML coming into the article boxes (www/htmlinput.js): pasted, dropped or chosen as a file, it
-// is cleaned by the engine (the worker's `clean` request) into the article text, with an undo.
+// is cleaned by the engine (the worker's `clean` request) into the article text, with an undo;
+// the word count under the box follows at once.
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import { DIST_FILE, DIST_URL, ROOT, fileOnly, launchBrowser, localOnly, screenshotPath, startServer, withPage } from './helpers.mjs';
+import { before, describe, test } from 'node:test';
+import { DIST_FILE, DIST_URL, ROOT, fileOnly, screenshotPath, servedSuite, withPage } from './helpers.mjs';
 import { looksLikeHtml as pageLooksLikeHtml } from '../../www/htmlinput.js';
 
-let server;
-let browser;
+const suite = servedSuite();
+const { open } = suite;
 let glue;
 
 before(async () => {
   glue = await import('../../www/pkg/corroborate.js');
   glue.initSync({ module: readFileSync(join(ROOT, 'www', 'pkg', 'corroborate_bg.wasm')) });
-  [server, browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** What the engine makes of this HTML, computed in node by the same wasm. */
 const expectedClean = (html) => JSON.parse(glue.cleanHtml(html));
 const fixture = (name) => readFileSync(join(ROOT, 'tests', 'fixtures', 'html', name), 'utf8');
 
-const open = (fn, options = {}) => withPage(browser, { allowRequest: localOnly(server.url), ...options }, fn);
 const textOf = (page, n) => page.getByLabel(`Article ${n} text`);
 const titleOf = (page, n) => page.getByLabel(`Article ${n} title (optional)`);
 
@@ -50,6 +44,28 @@ async function paste(page, n, flavours) {
       return event.defaultPrevented;
     },
     [id, flavours],
+  );
+}
+
+/** The word count under a box as the page writes it. */
+const wordsLine = (text) => {
+  const n = (text.match(/\S+/g) || []).length;
+  return n ? `${n.toLocaleString('en')} ${n === 1 ? 'word' : 'words'}` : 'Empty';
+};
+
+/**
+ * Watches box `n` (its textarea id) from now on, every frame, and resolves to the word count under
+ * it at the first frame its text is `text`. Call it before the paste or drop that brings the text.
+ */
+function countWhenText(page, id, text) {
+  return page.evaluate(
+    ([id, text]) =>
+      new Promise((resolve) => {
+        const ta = document.getElementById(id);
+        const check = () => (ta.value === text ? resolve(ta.closest('li').querySelector('.words').textContent) : requestAnimationFrame(check));
+        check();
+      }),
+    [id, text],
   );
 }
 
@@ -103,7 +119,7 @@ describe('HTML input', () => {
     const expected = Object.fromEntries(pages.map((p) => [p, expectedClean(fixture(p))]));
     const note = 'A plain note about <the> talks.\nSecond line.';
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.locator('#open-files').setInputFiles([
         { name: 'aljazeera.html', mimeType: 'text/html', buffer: Buffer.from(fixture('aljazeera.html')) },
         { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from(note) },
@@ -147,7 +163,7 @@ describe('HTML input', () => {
     const cleaned = expectedClean(source);
     const typed = 'My own note, typed first. ';
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       // A page's source pasted as plain text, after text the user typed.
       await textOf(page, 1).fill(typed);
       assert.equal(await paste(page, 1, { 'text/plain': source }), true, 'the browser paste was replaced');
@@ -179,6 +195,44 @@ describe('HTML input', () => {
     });
   });
 
+  test('the word count under a box is the cleaned text\'s as soon as it is in, and the raw paste\'s right after Undo', async () => {
+    // The count used to follow only when typing paused (300 ms): the raw page's count, or "Empty",
+    // stayed under the cleaned text until then.
+    const source = fixture('thespacereview.html');
+    const cleaned = expectedClean(source);
+    const html = fixture('aljazeera.html');
+    const fromFile = expectedClean(html);
+    await open(async ({ page }) => {
+      await page.goto(suite.url);
+      const [id1, id2] = [await textOf(page, 1).getAttribute('id'), await textOf(page, 2).getAttribute('id')];
+      assert.notEqual(wordsLine(cleaned.text), wordsLine(source), 'the cleanup changes the count');
+
+      // A paste: the count is the cleaned text's in the frame the text arrives.
+      const pasted = countWhenText(page, id1, cleaned.text);
+      await paste(page, 1, { 'text/plain': source });
+      assert.equal(await pasted, wordsLine(cleaned.text), 'the count when the cleaned paste is in');
+      // Undo: the raw paste's count at once (read in the same task as the click).
+      const undone = await page.evaluate(() => {
+        const li = document.querySelector('#articles li');
+        li.querySelector('.undo-cleanup').click();
+        return li.querySelector('.words').textContent;
+      });
+      assert.equal(undone, wordsLine(source), 'the count right after Undo cleanup');
+
+      // A file: the same.
+      const filed = countWhenText(page, id2, fromFile.text);
+      await page.locator('#open-files').setInputFiles([{ name: 'aljazeera.html', mimeType: 'text/html', buffer: Buffer.from(html) }]);
+      assert.equal(await filed, wordsLine(fromFile.text), 'the count when the cleaned file is in');
+      await page.locator('#articles li').nth(1).screenshot({ path: screenshotPath('html-file-count.png') });
+      const undoneFile = await page.evaluate(() => {
+        const li = document.querySelectorAll('#articles li')[1];
+        li.querySelector('.undo-cleanup').click();
+        return li.querySelector('.words').textContent;
+      });
+      assert.equal(undoneFile, wordsLine(html), 'the count right after undoing a file\'s cleanup');
+    });
+  });
+
   test('hostile HTML, pasted or as a file, never runs, adds no element and fetches nothing', async () => {
     const cleaned = expectedClean(XSS_PAGE);
     assert.match(cleaned.text, /prisoners of war/);
@@ -188,7 +242,7 @@ describe('HTML input', () => {
         dialogs++;
         d.dismiss();
       });
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.waitForFunction(() => document.querySelectorAll('#articles textarea').length >= 2);
       const before = await activeElements(page);
       await page.locator('#open-files').setInputFiles([{ name: 'hostile.html', mimeType: 'text/html', buffer: Buffer.from(XSS_PAGE) }]);
@@ -205,7 +259,7 @@ describe('HTML input', () => {
       assert.deepEqual(await flags(page), [], 'no payload ran');
       assert.equal(dialogs, 0, 'no dialog opened');
       assert.equal(await activeElements(page), before, 'no element was added to the page');
-      const origin = new URL(server.url).origin;
+      const origin = new URL(suite.url).origin;
       assert.deepEqual(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith(`blob:${origin}`)), []);
       assert.ok(!requests.some((u) => /\/x$/.test(u)), 'the img src was never fetched');
     });
@@ -216,7 +270,7 @@ describe('HTML input', () => {
     const html = readFileSync(DIST_FILE, 'utf8');
     assert.match(html, /case 'clean'/, 'the dist worker handles the clean request');
     const expected = expectedClean(fixture('sciencealert.html'));
-    await withPage(browser, { allowRequest: fileOnly }, async ({ page }) => {
+    await withPage(suite.browser, { allowRequest: fileOnly }, async ({ page }) => {
       await page.goto(DIST_URL);
       await page.locator('#open-files').setInputFiles([{ name: 'sciencealert.html', mimeType: 'text/html', buffer: Buffer.from(fixture('sciencealert.html')) }]);
       await waitForText(page, 1, expected.text);

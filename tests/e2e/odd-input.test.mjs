@@ -4,39 +4,24 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   EXAMPLE_ARTICLES,
   ROOT,
   compareAndWait,
   expectedError,
   expectedReport,
-  launchBrowser,
-  localOnly,
-  startServer,
-  withPage,
+  servedSuite,
+  textareas,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (fn, options = {}) =>
-  withPage(browser, { allowRequest: localOnly(server.url), contextOptions: { serviceWorkers: 'block' }, ...options }, fn);
-const textareas = (page) => page.locator('#articles textarea');
+const suite = servedSuite({ contextOptions: { serviceWorkers: 'block' } });
+const { open } = suite;
 const ENGLISH = EXAMPLE_ARTICLES[0].text;
 
 /** Puts these texts in the boxes (through the saved record: fast for 200 boxes) and reloads. */
 async function setArticles(page, texts) {
-  await page.goto(server.url);
+  await page.goto(suite.url);
   await textareas(page).first().waitFor();
   await page.evaluate(async (texts) => {
     const s = await import('./storage.js');
@@ -96,7 +81,7 @@ async function expectWarning(texts, kind, pattern, { source = 0 } = {}) {
 describe('odd input', () => {
   test('0 articles: Compare says to add two', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await textareas(page).first().waitFor();
       const message = await expectError([]);
       assert.equal(await expectAlert(page, [], /no articles given/), `Could not compare: ${message}`);
@@ -149,7 +134,7 @@ describe('odd input', () => {
 
   test('an article over the 5 MB limit: the size and the limit shown as it is pasted, Compare refuses, the text is kept and saved', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await textareas(page).first().waitFor();
       // Pasted in the page (megabytes through the test protocol would measure the protocol). 6 MB,
       // not 20, to keep the test quick on a shared machine (20 MB keeps the page busy ~5-9 s);

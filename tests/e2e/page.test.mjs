@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
   EXAMPLE_ARTICLES,
   ROOT,
@@ -13,35 +13,24 @@ import {
   expectedError,
   expectedMarkdown,
   expectedReport,
-  launchBrowser,
   localOnly,
   screenshotPath,
+  servedSuite,
   shownCounts,
   shownPercent,
   squash,
   startServer,
+  textareas,
   withPage,
 } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (fn, options = {}) => withPage(browser, { allowRequest: localOnly(server.url), ...options }, fn);
-const textareas = (page) => page.locator('#articles textarea');
+const suite = servedSuite();
+const { open } = suite;
 
 describe('served page', () => {
   test('compares the example: overview, facts with evidence, conflicts, entities, exports', async () => {
     await open(async ({ page, requests }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.getByRole('button', { name: 'Load example' }).click();
       assert.equal(await textareas(page).count(), EXAMPLE_ARTICLES.length);
       for (const [i, a] of EXAMPLE_ARTICLES.entries()) {
@@ -111,7 +100,7 @@ describe('served page', () => {
       'The talks lasted just over an hour. <b onmouseover="window.__xss=1">Bold claim</b>';
     const title = '<img src=x onerror="window.__xss=2">';
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.getByLabel('Article 1 title (optional)').fill(title);
       await page.getByLabel('Article 1 text').fill(a);
       await page.getByLabel('Article 2 text').fill(b);
@@ -191,7 +180,7 @@ describe('served page', () => {
     };
     const articles = [{ id: 'A', text: '<b>Sub</b> scribe now. Rest.' }, { id: 'B', text: 'x' }];
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.evaluate(async ({ report, articles }) => {
         const { renderReport } = await import('./render.js');
         document.getElementById('report').replaceChildren(renderReport(report, { articles }));
@@ -283,7 +272,7 @@ describe('served page', () => {
 
   test('articles survive a reload; Clear all asks first', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.getByLabel('Article 1 title (optional)').fill('First headline');
       await page.getByLabel('Article 1 text').fill('The first article. It has two sentences.');
       await page.getByLabel('Article 2 text').fill('The second article.');
@@ -328,7 +317,7 @@ describe('served page', () => {
     const text = 'Only one article was pasted. It talks about Istanbul.';
     const message = await expectedError([{ id: 'Article 1', text }]);
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await page.getByLabel('Article 1 text').fill(text);
       await page.getByRole('button', { name: 'Compare', exact: true }).click();
       const alert = page.getByRole('alert');
@@ -350,7 +339,7 @@ describe('served page', () => {
   test('works at 375px wide in dark mode', async () => {
     await open(
       async ({ page }) => {
-        await page.goto(server.url);
+        await page.goto(suite.url);
         await page.getByRole('button', { name: 'Load example' }).click();
         await compareAndWait(page);
         await page.locator('#tone details.hits summary').first().click(); // the words behind a tone row fit too
@@ -373,7 +362,7 @@ describe('served page', () => {
   test('the service worker caches the page, which then works offline', async () => {
     const own = await startServer({ port: 0 }); // stopped half-way: "offline"
     try {
-      await withPage(browser, { allowRequest: localOnly(own.url), allowConsoleError: (t) => /ERR_CONNECTION_REFUSED|Failed to load resource/.test(t) }, async ({ page, requests }) => {
+      await withPage(suite.browser, { allowRequest: localOnly(own.url), allowConsoleError: (t) => /ERR_CONNECTION_REFUSED|Failed to load resource/.test(t) }, async ({ page, requests }) => {
         await page.goto(own.url);
         const sw = await page.evaluate(async () => {
           const reg = await navigator.serviceWorker.ready;
@@ -413,7 +402,7 @@ describe('engine.js', () => {
 
   test('worker by default; cancel rejects and the next request works; bad input rejects with the message', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       const got = await page.evaluate(async (articles) => {
         const { createEngine } = await import('./engine.js');
         const engine = createEngine();
@@ -441,7 +430,7 @@ describe('engine.js', () => {
   test('falls back to the page thread when the worker cannot start', async () => {
     await open(
       async ({ page }) => {
-        await page.goto(server.url);
+        await page.goto(suite.url);
         const got = await page.evaluate(async (articles) => {
           const { createEngine } = await import('./engine.js');
           const broken = createEngine({ workerUrl: './no-such-worker.js' });
@@ -471,7 +460,7 @@ describe('engine.js', () => {
       async ({ page, context }) => {
         await context.route('**/fake-worker.js', (route) =>
           route.fulfill({ status: 200, contentType: 'text/javascript', body: fake }));
-        await page.goto(server.url);
+        await page.goto(suite.url);
         const got = await page.evaluate(async () => {
           const { createEngine } = await import('./engine.js');
           const engine = createEngine({ workerUrl: './fake-worker.js', mode: 'worker' });

@@ -2,24 +2,11 @@
 // format migrated on load, a large article across a reload, newer data left untouched, storage
 // that throws (private mode, full) → a warning, and the page still editable and comparing.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { compareAndWait, launchBrowser, localOnly, startServer, withPage } from './helpers.mjs';
+import { describe, test } from 'node:test';
+import { compareAndWait, servedSuite, textareas } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  [server, browser] = await Promise.all([startServer({ port: 0 }), launchBrowser()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (fn, options = {}) =>
-  withPage(browser, { allowRequest: localOnly(server.url), contextOptions: { serviceWorkers: 'block' }, ...options }, fn);
-const textareas = (page) => page.locator('#articles textarea');
+const suite = servedSuite({ contextOptions: { serviceWorkers: 'block' } });
+const { open } = suite;
 const record = (page) =>
   page.evaluate(async () => {
     const text = await (await (await import('./storage.js')).indexedDbBackend()).get('state');
@@ -34,7 +21,7 @@ const ARTICLES = [
 describe('saved articles', () => {
   test('the old localStorage format is shown after load, migrated to IndexedDB (schema 2)', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await textareas(page).first().waitFor();
       const v1 = [{ title: 'Old headline', text: ARTICLES[0] }, { title: '', text: ARTICLES[1] }, { title: '', text: 'Третья статья 😀' }];
       await page.evaluate((v1) => localStorage.setItem('corroborate.v1.articles', JSON.stringify(v1)), v1);
@@ -57,7 +44,7 @@ describe('saved articles', () => {
 
   test('an 8 MB article survives a reload (more than localStorage could hold)', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       const big = `${ARTICLES[0]} `.repeat(Math.ceil(8e6 / (ARTICLES[0].length + 1))).slice(0, 8e6);
       const box = page.getByLabel('Article 1 text');
       await page.getByLabel('Article 2 text').fill(ARTICLES[1]);
@@ -85,7 +72,7 @@ describe('saved articles', () => {
 
   test('data of a newer schema is left untouched, with a warning', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       await textareas(page).first().waitFor();
       const future = JSON.stringify({ schema: 3, articles: [{ text: 'written by a later version' }] });
       await page.evaluate(async (future) => (await (await import('./storage.js')).indexedDbBackend()).set('state', future), future);
@@ -111,7 +98,7 @@ describe('saved articles', () => {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         };
       });
-      await page.goto(server.url);
+      await page.goto(suite.url);
       const note = page.locator('#storage-note');
       await note.waitFor();
       assert.match(await note.textContent(), /does not let the page store anything.*kept only in this page, so they will be lost when this page is closed/);
@@ -136,7 +123,7 @@ describe('saved articles', () => {
           return put.call(this, value, key);
         };
       });
-      await page.goto(server.url);
+      await page.goto(suite.url);
       const big = `${ARTICLES[0]} `.repeat(2000);
       await page.getByLabel('Article 1 text').fill(big);
       await page.getByLabel('Article 2 text').fill(ARTICLES[1]);

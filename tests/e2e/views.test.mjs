@@ -1,11 +1,14 @@
 // The results views of the served page, checked against the engine's own report of the example
-// articles: evidence in its sentence, fact matrix (+ CSV), overview, reading view, entities,
-// numbers, text reuse, word diffs, progress/cancel, axe-core, and pictures of each view
-// (test-results/, light, and 375 px dark).
+// articles: evidence in its sentence, fact matrix (+ CSV; with a row for the title conflict that
+// belongs to no fact), overview, reading view (and the choice of articles side by side),
+// entities, numbers, text reuse, word diffs, progress/cancel, axe-core (system light and dark,
+// and each theme chosen with the switch), and pictures of each view (test-results/, light, and
+// 375 px dark).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
+import { numberLabel } from '../../www/views/model.js';
 import {
   DIST_URL,
   EXAMPLE_ARTICLES,
@@ -15,12 +18,10 @@ import {
   exampleInput,
   fileOnly,
   expectedReport,
-  launchBrowser,
-  localOnly,
   screenshotPath,
+  servedSuite,
   shownCounts,
   squash,
-  startServer,
   withPage,
 } from './helpers.mjs';
 
@@ -28,25 +29,18 @@ const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.
 /** The views that get their own axe run and picture. */
 const VIEW_IDS = ['overview', 'different-event', 'conflicts', 'matrix', 'reading', 'facts', 'details', 'omissions', 'entities', 'numbers', 'quotes', 'dates', 'tone', 'text-reuse'];
 
-let server;
-let browser;
+const suite = servedSuite();
+const { open } = suite;
 const input = exampleInput(EXAMPLE_ARTICLES);
 let report;
 const textOf = new Map(input.map((a) => [a.id, a.text]));
 
 before(async () => {
-  [server, browser, report] = await Promise.all([startServer({ port: 0 }), launchBrowser(), expectedReport(input)]);
+  report = await expectedReport(input);
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const open = (fn, options = {}) => withPage(browser, { allowRequest: localOnly(server.url), ...options }, fn);
 
 async function compareExample(page) {
-  await page.goto(server.url);
+  await page.goto(suite.url);
   await page.getByRole('button', { name: 'Load example' }).click();
   await compareAndWait(page);
 }
@@ -60,7 +54,7 @@ function sentenceOf(e) {
   return text.slice(span[0], span[1]);
 }
 
-/** What a matrix cell should say, from the report alone. */
+/** What a matrix cell of fact `f` should say (its state only), from the report alone. */
 function expectedCell(f, id) {
   const cs = report.conflicts.filter((c) => c.fact === f.id && c.values.some((v) => v.sources.includes(id)));
   if (cs.some((c) => c.severity === 'conflict')) return 'conflicting';
@@ -68,6 +62,47 @@ function expectedCell(f, id) {
   return f.sources.includes(id) ? 'reported' : 'not reported';
 }
 const toldBy = (f) => report.sources.filter((s) => expectedCell(f, s.id) !== 'not reported').length;
+
+/**
+ * The rows the fact matrix (and its CSV) should have, from the report alone, in report order: a
+ * row per fact, then one per conflict that belongs to no fact. Each: {key (the fact id, or "c" and
+ * the conflict's index), fact?, conflict?, summary, index, cells (as the cell labels and the CSV
+ * say them: the state, then the values the source gives), told, status}.
+ */
+function expectedRows(rep = report) {
+  const ids = rep.sources.map((s) => s.id);
+  const factIds = new Set(rep.facts.map((f) => f.id));
+  const valueText = (c, v) => (c.kind === 'number' && numberLabel(v.value) ? `${v.value} (${numberLabel(v.value)})` : v.value);
+  const cell = (conflicts, id, otherwise) => {
+    const given = conflicts.flatMap((c) => c.values.filter((v) => v.sources.includes(id)).map((v) => ({ c, v })));
+    const state = given.some((g) => g.c.severity === 'conflict') ? 'conflicting' : given.length ? 'worded differently' : otherwise;
+    const values = [...new Set(given.map((g) => valueText(g.c, g.v)))];
+    return values.length ? `${state}: ${values.join('; ')}` : state;
+  };
+  const rows = rep.facts.map((f, index) => ({
+    key: f.id,
+    fact: f,
+    summary: f.summary,
+    index,
+    cells: ids.map((id) => cell(rep.conflicts.filter((c) => c.fact === f.id), id, f.sources.includes(id) ? 'reported' : 'not reported')),
+  }));
+  rep.conflicts.forEach((c, k) => {
+    if (c.fact && factIds.has(c.fact)) return;
+    const who = c.subject.split(':')[0].trim();
+    const summary = c.kind === 'role' ? `Title of ${who}` : c.kind === 'quote' ? `Wording of a quote by ${c.subject}` : null;
+    rows.push({ key: `c${k}`, conflict: c, summary, index: rows.length, cells: ids.map((id) => cell([c], id, 'not reported')) });
+  });
+  for (const r of rows) {
+    r.told = r.cells.filter((x) => x !== 'not reported').length;
+    const corroborated = r.fact ? r.fact.corroboration >= 2 : r.told >= 2;
+    r.status = r.cells.some((x) => x.startsWith('conflicting')) ? 'conflicting' : corroborated ? 'corroborated' : 'single-source';
+  }
+  return rows;
+}
+/** The key of each matrix row shown (as expectedRows names them). */
+const rowKeys = (rows) => rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.fact ?? `c${tr.dataset.conflict}`));
+/** Rows sorted as the matrix first shows them: most sources first, ties in report order. */
+const byTold = (rows) => rows.slice().sort((a, b) => b.told - a.told || a.index - b.index);
 
 /** Text of elements without the icons and screen-reader-only words. */
 const plainText = (locator) =>
@@ -165,9 +200,12 @@ describe('results views', () => {
       await compareExample(page);
       const ids = report.sources.map((s) => s.id);
       const matrix = page.locator('#matrix table.matrix');
-      assert.ok(report.facts.length <= 300, 'the example fits the first page of rows');
+      const expected = expectedRows();
+      const factless = expected.filter((r) => r.conflict);
+      assert.ok(factless.length > 0, 'the example has a conflict that belongs to no fact');
+      assert.ok(expected.length <= 300, 'the example fits the first page of rows');
       const rows = matrix.locator('tbody tr');
-      assert.equal(await rows.count(), report.facts.length, 'a row per fact');
+      assert.equal(await rows.count(), expected.length, 'a row per fact and per conflict outside any fact');
       assert.deepEqual(await matrix.locator('thead th.source-col .source-tag').allTextContents(), ids, 'a column per source');
       assert.equal(await matrix.locator('tbody tr').first().locator('button.cell').count(), ids.length);
       // A source flagged as maybe another event says so in its column heading (icon and words).
@@ -175,18 +213,22 @@ describe('results views', () => {
       for (const [j, id] of ids.entries()) {
         assert.equal(heads[j].includes('possibly a different event'), report.different_event.some((d) => d.source === id), `heading of ${id}`);
       }
-      assert.match(await page.locator('#matrix .matrix-shown').textContent(), new RegExp(`^Showing ${report.facts.length} of ${report.facts.length} facts`));
+      assert.equal(
+        await page.locator('#matrix .matrix-shown').textContent(),
+        `Showing ${expected.length} of ${expected.length} rows: ${report.facts.length} facts and ${factless.length} conflict${factless.length === 1 ? '' : 's'} outside any fact.`,
+      );
 
       // Default order: most sources first (ties in report order); every cell as the report says.
-      const order = report.facts.map((f, i) => ({ f, i })).sort((a, b) => toldBy(b.f) - toldBy(a.f) || a.i - b.i).map(({ f }) => f.id);
-      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.fact)), order, 'sorted by corroboration');
+      const order = byTold(expected).map((r) => r.key);
+      assert.deepEqual(await rowKeys(rows), order, 'sorted by corroboration');
       const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('button.cell')].map((b) => b.getAttribute('aria-label'))));
-      const byId = new Map(report.facts.map((f) => [f.id, f]));
-      for (const [r, id] of order.entries()) {
-        assert.deepEqual(cells[r], ids.map((s) => `${s}: ${expectedCell(byId.get(id), s)}`), `cells of ${id}`);
+      const byKey = new Map(expected.map((r) => [r.key, r]));
+      for (const [r, key] of order.entries()) {
+        assert.deepEqual(cells[r], ids.map((s, j) => `${s}: ${byKey.get(key).cells[j]}`), `cells of ${key}`);
       }
+      const byId = new Map(report.facts.map((f) => [f.id, f]));
       // Cells carry an icon, not just a colour.
-      const icons = await matrix.locator('button.cell').evaluateAll((els) => [...new Set(els.map((e) => `${e.textContent} ${e.getAttribute('aria-label').split(': ')[1]}`))].sort());
+      const icons = await matrix.locator('button.cell').evaluateAll((els) => [...new Set(els.map((e) => `${e.firstChild.textContent} ${e.getAttribute('aria-label').split(': ')[1]}`))].sort());
       assert.ok(icons.length >= 3, 'the states shown in the example');
       assert.equal(new Set(icons.map((i) => i.split(' ')[0])).size, icons.length, `an icon of its own per state: ${icons}`);
 
@@ -214,6 +256,7 @@ describe('results views', () => {
       assert.deepEqual(where, { fact: order[1], source: ids[1] });
       await page.keyboard.press('Enter');
       const second = byId.get(order[1]);
+      assert.ok(second, 'the second row is a fact');
       assert.ok((await detail.textContent()).includes(second.summary), 'Enter shows the cell');
       const ev = second.evidence.filter((x) => x.source === ids[1]);
       if (ev.length) assert.ok((await detail.textContent()).includes(sentenceOf(ev[0])));
@@ -224,29 +267,29 @@ describe('results views', () => {
       await matrix.locator('thead th.source-col button.sort').nth(j).click();
       assert.equal(await matrix.locator('thead th.source-col').nth(j).getAttribute('aria-sort'), 'descending');
       const states = await rows.evaluateAll((trs, j) => trs.map((tr) => tr.querySelectorAll('button.cell')[j].getAttribute('aria-label').split(': ')[1]), j);
-      const told = report.facts.filter((x) => expectedCell(x, ids[j]) !== 'not reported').length;
+      const told = expected.filter((r) => r.cells[j] !== 'not reported').length;
       assert.ok(told > 0);
       assert.ok(states.slice(0, told).every((s) => s !== 'not reported') && states.slice(told).every((s) => s === 'not reported'), `facts ${ids[j]} tells first`);
-      // Report order.
+      // Report order: the facts, then the conflicts outside any fact.
       await matrix.locator('thead th.fact-col button.sort').click();
-      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.fact)), report.facts.map((x) => x.id));
+      assert.deepEqual(await rowKeys(rows), expected.map((r) => r.key));
 
       // Filters: by status, then by text.
       await page.getByLabel('Status').selectOption('single');
-      const single = report.facts.filter((x) => x.corroboration < 2 && !report.sources.some((s) => expectedCell(x, s.id) === 'conflicting'));
+      const single = expected.filter((r) => r.status === 'single-source');
       assert.equal(await rows.count(), single.length, 'only single-source facts');
       await page.getByLabel('Status').selectOption('corroborated');
       const word = 'prisoners';
       await page.getByLabel('Filter facts by text').fill(word);
-      const want = report.facts.filter((x) => x.corroboration >= 2 && !report.sources.some((s) => expectedCell(x, s.id) === 'conflicting') &&
-        (x.summary.toLowerCase().includes(word) || x.evidence.some((y) => y.text.toLowerCase().includes(word))));
+      const want = byTold(expected.filter((r) => r.status === 'corroborated' &&
+        (r.summary.toLowerCase().includes(word) || r.fact.evidence.some((y) => y.text.toLowerCase().includes(word)))));
       assert.ok(want.length > 0);
-      assert.deepEqual(await rows.evaluateAll((trs) => trs.map((tr) => tr.dataset.fact)), want.map((x) => x.id));
+      assert.deepEqual(await rowKeys(rows), want.map((r) => r.key));
       await page.getByLabel('Filter facts by text').fill('no fact says this: zqxj');
       assert.equal(await page.locator('#matrix tbody .empty').textContent(), 'No fact matches the filter.');
       await page.getByLabel('Filter facts by text').fill('');
       await page.getByLabel('Status').selectOption('all');
-      assert.equal(await rows.count(), report.facts.length);
+      assert.equal(await rows.count(), expected.length);
 
       // A hard conflict tied to a fact (the example has only "worded differently" ones): its
       // sources' cells say "conflicting", the row is flagged, and the status filter finds it.
@@ -263,14 +306,84 @@ describe('results views', () => {
         return {
           cells: [...row.querySelectorAll('button.cell')].map((b) => b.getAttribute('aria-label')),
           badge: row.querySelector('.badge-conflict')?.textContent,
-          filtered: [...el.querySelectorAll('#matrix tbody tr')].map((tr) => tr.dataset.fact),
+          filtered: [...el.querySelectorAll('#matrix tbody tr')].map((tr) => tr.dataset.fact ?? `c${tr.dataset.conflict}`),
         };
       }, { hard, input, fact: c.fact });
-      const hf = hard.facts.find((x) => x.id === c.fact);
+      const hardRows = expectedRows(hard);
+      const hf = hardRows.find((r) => r.key === c.fact);
       const inConflict = new Set(c.values.flatMap((v) => v.sources));
-      assert.deepEqual(got.cells, ids.map((s) => `${s}: ${inConflict.has(s) ? 'conflicting' : hf.sources.includes(s) ? 'reported' : 'not reported'}`));
+      assert.deepEqual(got.cells, ids.map((s, j) => `${s}: ${hf.cells[j]}`));
+      assert.ok(ids.every((s, j) => hf.cells[j].startsWith(inConflict.has(s) ? 'conflicting: ' : hard.facts.find((x) => x.id === c.fact).sources.includes(s) ? 'reported' : 'not reported')));
       assert.equal(got.badge, '✗ conflict');
-      assert.deepEqual(got.filtered, [c.fact]);
+      assert.deepEqual(got.filtered, byTold(hardRows.filter((r) => r.status === 'conflicting')).map((r) => r.key));
+      assert.ok(got.filtered.includes(c.fact));
+    });
+  });
+
+  test('fact matrix: a conflict that belongs to no fact (a person\'s title) is a row, each cell with its value', async () => {
+    await open(async ({ page }) => {
+      await compareExample(page);
+      const ids = report.sources.map((s) => s.id);
+      const k = report.conflicts.findIndex((c) => c.kind === 'role' && !c.fact);
+      assert.ok(k >= 0, 'the example has a title conflict outside any fact');
+      const c = report.conflicts[k];
+      assert.equal(c.subject, 'Donald Trump: President');
+      const row = page.locator(`#matrix tbody tr[data-conflict="${k}"]`);
+      assert.equal(await row.count(), 1, 'its own row');
+      assert.equal(await row.locator('th.fact-col').textContent(), 'Title of Donald Trump');
+      const givers = new Set(c.values.flatMap((v) => v.sources));
+      assert.equal(squash(await row.locator('td.told-col').textContent()), `${givers.size}/${ids.length} ✗ conflict`);
+      // Each source: the title it gives (conflicting), or not reported.
+      const cells = await row.locator('button.cell').evaluateAll((bs) => bs.map((b) => ({
+        label: b.getAttribute('aria-label'),
+        icon: b.firstChild.textContent,
+        value: b.querySelector('.cell-value')?.textContent ?? null,
+        conflict: b.dataset.conflict,
+      })));
+      assert.deepEqual(cells, ids.map((id) => {
+        const v = c.values.find((x) => x.sources.includes(id));
+        return v
+          ? { label: `${id}: conflicting: ${v.value}`, icon: '✗', value: v.value, conflict: String(k) }
+          : { label: `${id}: not reported`, icon: '·', value: null, conflict: String(k) };
+      }));
+      assert.ok(c.values.some((v) => v.value === 'President (Ukraine)') && c.values.some((v) => v.value === 'President (United States)'));
+
+      // Clicking a cell: the title that source gives, what the others say, its sentence, links.
+      const [one, other] = [c.values.find((v) => v.value === 'President (Ukraine)'), c.values.find((v) => v.value === 'President (United States)')];
+      const source = one.sources[0];
+      await row.locator(`button.cell[data-source="${source}"]`).click();
+      const detail = page.locator('#matrix-detail');
+      assert.equal(squash(await detail.locator('.detail-head').textContent()), `${source} ✗ conflicting`);
+      assert.equal(await detail.locator('.fact-summary').textContent(), 'Title of Donald Trump');
+      assert.equal(squash(await detail.locator('.detail-values li').first().textContent()),
+        `✗ Conflict ${source} says President (Ukraine); others say President (United States) (${other.sources.join(' ')})`);
+      const sentences = await detail.locator('.evidence').evaluateAll((els) => els.map((li) => (li.querySelector('.evidence-sentence') || li.querySelector('.evidence-text')).textContent));
+      assert.deepEqual(sentences, one.evidence.filter((e) => e.source === source).map(sentenceOf));
+      assert.equal(await detail.locator('a.goto').count(), one.evidence.filter((e) => e.source === source).length, 'each sentence links to the reading view');
+      const toConflict = detail.getByRole('link', { name: 'See this conflict under Conflicts' });
+      const href = await toConflict.getAttribute('href');
+      assert.equal(await page.locator(`${href} h4`).textContent(), c.subject);
+      await page.locator('#matrix-filter').fill('Trump'); // the row alone, for the picture
+      await page.locator('#matrix').screenshot({ path: screenshotPath('views-matrix-title-conflict.png') });
+      // A source that gives no title says so, with the titles the others give.
+      const silent = ids.find((id) => !givers.has(id));
+      await row.locator(`button.cell[data-source="${silent}"]`).click();
+      assert.equal(await detail.locator('.detail-absent').textContent(), `${silent} gives none of these titles.`);
+      assert.deepEqual((await detail.locator('.detail-values li').allTextContents()).map(squash), c.values.map((v) => `${v.value} (${v.sources.join(' ')})`));
+      await page.locator('#matrix-filter').fill('');
+
+      // The filters find it: by status, and by a value or the name.
+      await page.getByLabel('Status').selectOption('conflicting');
+      assert.ok((await rowKeys(page.locator('#matrix tbody tr'))).includes(`c${k}`));
+      await page.getByLabel('Status').selectOption('all');
+      await page.getByLabel('Filter facts by text').fill('president (ukraine)');
+      assert.ok((await rowKeys(page.locator('#matrix tbody tr'))).includes(`c${k}`), 'found by a value');
+      await page.getByLabel('Filter facts by text').fill('');
+      // Keyboard: the arrow keys reach its cells like any other.
+      await row.locator('button.cell').first().click();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.conflict), String(k));
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.source), ids[1]);
     });
   });
 
@@ -282,12 +395,26 @@ describe('results views', () => {
       const rows = parseCsv(readFileSync(await csv.path(), 'utf8'));
       const ids = report.sources.map((s) => s.id);
       assert.deepEqual(rows[0], ['fact', 'summary', 'sources', 'status', ...ids]);
-      assert.equal(rows.length, report.facts.length + 1);
-      for (const [k, f] of report.facts.entries()) {
-        const conflicting = ids.some((s) => expectedCell(f, s) === 'conflicting');
-        const summary = /^[=+\-@\t\r]/.test(f.summary) ? `'${f.summary}` : f.summary;
-        assert.deepEqual(rows[k + 1], [f.id, summary, String(toldBy(f)), conflicting ? 'conflicting' : f.corroboration >= 2 ? 'corroborated' : 'single-source', ...ids.map((s) => expectedCell(f, s))]);
+      // Row for row as the matrix: the facts, then the conflicts outside any fact.
+      const expected = expectedRows();
+      assert.equal(rows.length, expected.length + 1);
+      for (const [k, r] of expected.entries()) {
+        const summary = /^[=+\-@\t\r]/.test(r.summary) ? `'${r.summary}` : r.summary;
+        assert.deepEqual(rows[k + 1], [r.fact ? r.fact.id : '', summary, String(r.told), r.status, ...r.cells], `CSV row of ${r.key}`);
       }
+      // The title conflict of the example: who gives which title, in words.
+      const title = rows.find((r) => r[1] === 'Title of Donald Trump');
+      assert.ok(title, 'the title conflict is a CSV row');
+      const role = report.conflicts.find((c) => c.kind === 'role' && !c.fact);
+      assert.deepEqual(title.slice(0, 4), ['', 'Title of Donald Trump', String(new Set(role.values.flatMap((v) => v.sources)).size), 'conflicting']);
+      for (const [j, id] of ids.entries()) {
+        const v = role.values.find((x) => x.sources.includes(id));
+        assert.equal(title[4 + j], v ? `conflicting: ${v.value}` : 'not reported', `title given by ${id}`);
+      }
+      // The cells of the CSV are the matrix cells' labels.
+      const labels = await page.locator('#matrix tbody tr').evaluateAll((trs) =>
+        Object.fromEntries(trs.map((tr) => [tr.dataset.fact ?? `c${tr.dataset.conflict}`, [...tr.querySelectorAll('button.cell')].map((b) => b.getAttribute('aria-label').replace(/^[^:]*: /, ''))])));
+      for (const [k, r] of expected.entries()) assert.deepEqual(rows[k + 1].slice(4), labels[r.key], `CSV and matrix agree on ${r.key}`);
       // The quoting and the guard, on hostile text.
       const out = await page.evaluate(async () => {
         const { toCsv } = await import('./csv.js');
@@ -330,7 +457,9 @@ describe('results views', () => {
       await compareExample(page);
       const columns = page.locator('#reading .reading-article');
       assert.equal(await columns.count(), report.sources.length);
-      const boxes = await columns.evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      // The first three are shown (the reader can choose others: tested below).
+      const boxes = await page.locator('#reading .reading-article:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      assert.equal(boxes.length, Math.min(3, report.sources.length));
       assert.ok(boxes.every((t) => t === boxes[0]), 'side by side at desktop width');
       for (const [i, s] of report.sources.entries()) {
         const col = columns.nth(i);
@@ -358,8 +487,11 @@ describe('results views', () => {
           assert.ok(icon.length > 0);
         }
       }
-      // Keyboard: Tab lands on the first marked sentence of the first article; arrows move.
-      await page.locator('#reading-keys').click();
+      // Keyboard: Tab from the controls above lands on the first marked sentence of the first
+      // article; arrows move.
+      await page.locator('#reading .reading-shown').click(); // (the pointer rests off the sentences)
+      await page.keyboard.press('Tab'); // "Show all"
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Show all');
       const first = report.sources[0];
       const firstMarked = await columns.nth(0).locator('.sent.marked').evaluateAll((els) => els.map((e) => e.id));
       await page.keyboard.press('Tab');
@@ -388,6 +520,69 @@ describe('results views', () => {
       await page.locator(`#read-${report.sources.findIndex((s) => s.id === e.source)}-${e.sentence}`).hover();
       assert.ok((await detail.textContent()).includes(f0.summary));
       assert.ok((await detail.locator('.source-tag').allTextContents()).length >= f0.sources.length);
+    });
+  });
+
+  test('reading view: the reader chooses the articles side by side (keyboard), kept for the session', async () => {
+    await open(async ({ page }) => {
+      await compareExample(page);
+      const ids = report.sources.map((s) => s.id);
+      assert.ok(ids.length > 3, 'the example has more articles than are shown at first');
+      const reading = page.locator('#reading');
+      const shownIds = () => reading.locator('.reading-article:visible').evaluateAll((els) => els.map((e) => e.dataset.source));
+      const box = (id) => reading.getByRole('checkbox', { name: new RegExp(`^${id}\\b`) });
+      const note = reading.locator('.reading-shown');
+      // At first: the first three, side by side.
+      assert.deepEqual(await shownIds(), ids.slice(0, 3));
+      assert.deepEqual(await reading.getByRole('checkbox').evaluateAll((bs) => bs.map((b) => b.checked)), ids.map((_, i) => i < 3));
+      assert.equal(await note.textContent(), `3 of ${ids.length} articles shown: ${ids.slice(0, 3).join(', ')}.`);
+      assert.equal(await reading.getByRole('group', { name: 'Articles side by side' }).count(), 1, 'a labelled group');
+
+      // Keyboard only: Space ticks the fifth and unticks the second.
+      await box(ids[4]).focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Shift+Tab'); // fourth
+      await page.keyboard.press('Shift+Tab'); // third
+      await page.keyboard.press('Shift+Tab'); // second
+      assert.equal(await page.evaluate(() => document.activeElement.value), ids[1]);
+      await page.keyboard.press('Space');
+      const chosen = [ids[0], ids[2], ids[4]];
+      assert.deepEqual(await shownIds(), chosen);
+      assert.equal(await note.textContent(), `3 of ${ids.length} articles shown: ${chosen.join(', ')}.`);
+      const tops = await reading.locator('.reading-article:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
+      assert.ok(tops.every((t) => t === tops[0]), 'side by side');
+      await reading.screenshot({ path: screenshotPath('views-reading-chosen.png') });
+      // → from the first article goes to the next one shown, past the hidden one.
+      await reading.locator('.reading-article:visible').first().locator('.sent.marked').first().focus();
+      await page.keyboard.press('ArrowRight');
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.source), ids[2]);
+
+      // Kept when comparing again, and across a reload of the tab.
+      await compareAndWait(page);
+      assert.deepEqual(await shownIds(), chosen, 'kept across another comparison');
+      await page.reload();
+      await compareAndWait(page);
+      assert.deepEqual(await shownIds(), chosen, 'kept across a reload (this tab)');
+
+      // "in context" to a sentence of an article not shown: that article is added and the sentence focused.
+      const e = report.facts.filter((f) => f.corroboration >= 2).flatMap((f) => f.evidence).find((x) => x.source === ids[1]);
+      const target = `read-1-${e.sentence}`;
+      assert.equal(await page.locator(`#${target}`).isVisible(), false, 'its article is not shown');
+      await page.locator(`#facts .evidence a.goto[href="#${target}"]`).first().click();
+      assert.equal(await page.evaluate(() => document.activeElement.id), target);
+      assert.deepEqual(await shownIds(), [ids[0], ids[1], ids[2], ids[4]]);
+      assert.equal(await box(ids[1]).isChecked(), true);
+
+      // "Show all", "Only the first 3", and none at all.
+      await reading.getByRole('button', { name: 'Show all' }).click();
+      assert.deepEqual(await shownIds(), ids);
+      assert.equal(await note.textContent(), `All ${ids.length} articles shown.`);
+      assert.equal(await reading.getByRole('button', { name: 'Show all' }).isVisible(), false);
+      await reading.getByRole('button', { name: 'Only the first 3' }).click();
+      assert.deepEqual(await shownIds(), ids.slice(0, 3));
+      for (const id of ids.slice(0, 3)) await box(id).uncheck();
+      assert.deepEqual(await shownIds(), []);
+      assert.ok(await reading.locator('.reading-none').isVisible(), 'says no article is chosen');
     });
   });
 
@@ -490,7 +685,7 @@ describe('results views', () => {
     const passages = expected.text_reuse.passages;
     assert.ok(passages.length >= 2, `the engine finds the shared passages (${passages.length})`);
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       for (const [i, text] of articles.entries()) {
         if (i >= 2) await page.getByRole('button', { name: 'Add article' }).click();
         await page.getByLabel(`Article ${i + 1} text`).fill(text);
@@ -534,7 +729,7 @@ describe('results views', () => {
     await open(
       async ({ page, context }) => {
         await context.route('**/worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: stuck }));
-        await page.goto(server.url);
+        await page.goto(suite.url);
         await page.getByRole('button', { name: 'Load example' }).click();
         await page.getByRole('button', { name: 'Compare', exact: true }).click();
         const progress = page.locator('#progress');
@@ -564,7 +759,7 @@ describe('results views', () => {
 
   test('keyboard only, end to end: load, compare, go to a view, open a cell', async () => {
     await open(async ({ page }) => {
-      await page.goto(server.url);
+      await page.goto(suite.url);
       const active = () => page.evaluate(() => {
         const el = document.activeElement;
         return { id: el.id, text: (el.textContent || '').trim(), tag: el.tagName, cls: el.className };
@@ -602,11 +797,18 @@ describe('results views', () => {
     });
   });
 
-  test('axe-core: no serious or critical violation on the input view and each results view (light and dark)', async () => {
-    for (const colorScheme of ['light', 'dark']) {
+  test('axe-core: no serious or critical violation on the input view and each results view (light, dark, and each chosen with the switch)', async () => {
+    // The system's setting, then a theme chosen in the header against it.
+    const runs = [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { colorScheme: 'light', theme: 'dark' }, { colorScheme: 'dark', theme: 'light' }];
+    for (const { colorScheme, theme } of runs) {
       await open(
         async ({ page }) => {
-          await page.goto(server.url);
+          await page.goto(suite.url);
+          if (theme) {
+            await page.getByLabel('Theme').selectOption(theme);
+            const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+            assert.equal(bg, theme === 'dark' ? 'rgb(22, 24, 29)' : 'rgb(246, 247, 249)', `the ${theme} theme is shown`);
+          }
           await page.getByRole('button', { name: 'Load example' }).click();
           const found = {};
           const input = serious(await runAxe(page, null));
@@ -623,7 +825,7 @@ describe('results views', () => {
           }
           const whole = serious(await runAxe(page, null));
           if (whole.length) found.page = whole;
-          assert.deepEqual(found, {}, `axe (${colorScheme})`);
+          assert.deepEqual(found, {}, `axe (${colorScheme}${theme ? `, ${theme} chosen` : ''})`);
         },
         { contextOptions: { colorScheme } },
       );
@@ -654,12 +856,12 @@ describe('results views', () => {
         const layout = await page.evaluate(() => ({
           scrollWidth: document.documentElement.scrollWidth,
           background: getComputedStyle(document.body).backgroundColor,
-          columns: [...document.querySelectorAll('#reading .reading-article')].map((e) => Math.round(e.getBoundingClientRect().left)),
+          columns: [...document.querySelectorAll('#reading .reading-article:not([hidden])')].map((e) => Math.round(e.getBoundingClientRect().left)),
         }));
         assert.ok(layout.scrollWidth <= 375, `no sideways scrolling (scrollWidth ${layout.scrollWidth})`);
         assert.doesNotMatch(await page.locator('#report').textContent(), /\b(null|undefined|NaN)\b|\[object /, 'no stray values on the page');
         assert.equal(layout.background, 'rgb(22, 24, 29)');
-        assert.ok(layout.columns.every((x) => x === layout.columns[0]), 'articles stacked at 375 px');
+        assert.ok(layout.columns.length >= 2 && layout.columns.every((x) => x === layout.columns[0]), 'articles stacked at 375 px');
         await renderAll(page);
         for (const id of VIEW_IDS) {
           if (await page.locator(`#${id}`).count()) await page.locator(`#${id}`).screenshot({ path: screenshotPath(`views-${id}-375-dark.png`) });
@@ -672,7 +874,8 @@ describe('results views', () => {
         const sheet = await page.locator('#reading-detail').boundingBox();
         const sentence = await target.boundingBox();
         assert.ok(sheet.y >= 0 && sheet.y + sheet.height <= 801, `the explanation is on screen (${sheet.y}, ${sheet.height})`);
-        assert.ok(sentence.y >= 0 && sentence.y + 10 < sheet.y, 'and does not cover the sentence');
+        // (scrollIntoView leaves it within a pixel of the top: layout positions are fractional)
+        assert.ok(sentence.y > -1 && sentence.y + 10 < sheet.y, `and does not cover the sentence (${sentence.y})`);
         assert.ok((await page.locator('#reading-detail .detail-head').textContent()).startsWith(report.sources[1].id));
       },
       { contextOptions: { viewport: { width: 375, height: 800 }, colorScheme: 'dark', isMobile: true, hasTouch: true } },
@@ -693,18 +896,18 @@ describe('results views', () => {
   });
 
   test('the single-file build (file://) has the same views', async () => {
-    await withPage(browser, { allowRequest: fileOnly }, async ({ page }) => {
+    await withPage(suite.browser, { allowRequest: fileOnly }, async ({ page }) => {
       await page.goto(DIST_URL);
       await page.getByRole('button', { name: 'Load example' }).click();
       await compareAndWait(page);
-      assert.equal(await page.locator('#matrix tbody tr').count(), report.facts.length);
+      assert.equal(await page.locator('#matrix tbody tr').count(), expectedRows().length);
       assert.equal(await page.locator('#reading .reading-article').count(), report.sources.length);
       const f = report.facts.find((x) => x.corroboration >= 3);
       const e = f.evidence[0];
       await page.locator(`#matrix tr[data-fact="${f.id}"] button.cell[data-source="${e.source}"]`).click();
       assert.ok((await page.locator('#matrix-detail').textContent()).includes(sentenceOf(e)));
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
-      assert.equal(parseCsv(readFileSync(await csv.path(), 'utf8')).length, report.facts.length + 1);
+      assert.equal(parseCsv(readFileSync(await csv.path(), 'utf8')).length, expectedRows().length + 1);
     });
   });
 

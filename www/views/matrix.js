@@ -1,11 +1,13 @@
 // The fact matrix: one row per fact, one column per source; each cell says (icon and words)
 // whether the source reports the fact, words it differently, conflicts, or does not report it.
+// After the facts, a row per conflict that belongs to no fact ("Title of Donald Trump": one source
+// calls him U.S. president, another Ukraine's): its cells show the value each source gives.
 // Sortable by how many sources tell a fact, by report order, or by a source (the facts it tells
 // first); filterable by text and by status. A cell is a button: clicking it (or Enter/Space)
 // shows that source's sentence with the clause highlighted. Arrow keys move between cells (one
 // tab stop for the whole table).
 import { fill, h, plural, srOnly } from '../dom.js';
-import { CELL, ROW, matrixModel, toldBy } from './model.js';
+import { CELL, ROW, cellText, matrixModel, toldBy } from './model.js';
 
 /** Cells drawn at first (at most 300 rows, at least 25); "Show all" draws the rest. */
 const FIRST_CELLS = 6000;
@@ -13,6 +15,8 @@ const FIRST_CELLS = 6000;
 export function renderMatrix(report, ctx) {
   const model = matrixModel(report);
   const { sources, rows } = model;
+  const factRows = rows.filter((r) => r.kind === 'fact').length;
+  const conflictRows = rows.length - factRows;
   const omitted = new Set((report.omissions || []).map((o) => `${o.fact}\u0000${o.source}`));
   const flagged = new Set((report.different_event || []).map((d) => d.source));
 
@@ -66,11 +70,16 @@ export function renderMatrix(report, ctx) {
   const table = h('table', { class: 'matrix', 'aria-labelledby': 'matrix-heading', 'aria-describedby': 'matrix-keys' }, thead, tbody);
   const scroller = h('div', { class: 'table-scroll matrix-scroll' }, table);
 
+  /** Whether a row's summary, evidence or (for a conflict row) subject and values hold `needle`. */
+  const matches = (r, needle) =>
+    r.summary.toLowerCase().includes(needle) ||
+    r.evidence.some((e) => String(e.text).toLowerCase().includes(needle)) ||
+    (r.conflict && [r.conflict.subject, ...(r.conflict.values || []).map((v) => v.value)].some((t) => String(t || '').toLowerCase().includes(needle)));
+
   /** The rows to show, filtered and sorted. */
   const visible = () => {
     const needle = state.text.trim().toLowerCase();
-    let list = rows.filter((r) => (state.status === 'all' || r.status === state.status) &&
-      (!needle || r.fact.summary.toLowerCase().includes(needle) || r.fact.evidence.some((e) => e.text.toLowerCase().includes(needle))));
+    let list = rows.filter((r) => (state.status === 'all' || r.status === state.status) && (!needle || matches(r, needle)));
     const byTold = (a, b) => toldBy(b) - toldBy(a) || a.index - b.index;
     if (state.sort === 'order') list = list.slice().sort((a, b) => a.index - b.index);
     else if (state.sort.startsWith('source:')) {
@@ -83,21 +92,26 @@ export function renderMatrix(report, ctx) {
 
   function cellButton(row, cell, i, j) {
     const info = CELL[cell.state];
+    const label = `${cell.source}: ${cellText(cell)}`;
+    // A conflict row's cell shows the value its source gives (a fact row's, only the icon).
+    const value = row.kind === 'conflict' && cell.values.length ? [...new Set(cell.values.map((v) => v.value.value))].join('; ') : null;
     const b = h(
       'button',
       {
         type: 'button',
-        class: `cell cell-${cell.state}`,
+        class: `cell cell-${cell.state}${value ? ' cell-with-value' : ''}`,
         tabindex: '-1',
         'data-row': i,
         'data-col': j,
-        'data-fact': row.fact.id,
+        'data-fact': row.fact ? row.fact.id : undefined,
+        'data-conflict': row.conflict ? row.conflictIndex : undefined,
         'data-source': cell.source,
-        'aria-label': `${cell.source}: ${info.label}`,
+        'aria-label': label,
       },
-      info.icon, // the accessible name is the aria-label; one text node keeps big matrices light
+      // The accessible name is the aria-label; one text node keeps big matrices light.
+      value ? [info.icon, h('span', { class: 'cell-value', 'aria-hidden': 'true' }, value)] : info.icon,
     );
-    b.title = `${cell.source}: ${info.label}`;
+    b.title = label;
     b.addEventListener('click', () => {
       state.focus = [i, j];
       roving();
@@ -113,8 +127,12 @@ export function renderMatrix(report, ctx) {
       ...drawn.map((row, i) =>
         h(
           'tr',
-          { class: `row-${row.status}`, 'data-fact': row.fact.id },
-          h('th', { scope: 'row', class: 'fact-col' }, h('span', { class: 'matrix-summary', title: row.fact.summary }, row.fact.summary)),
+          {
+            class: `matrix-row row-${row.status} row-kind-${row.kind}`,
+            'data-fact': row.fact ? row.fact.id : undefined,
+            'data-conflict': row.conflict ? row.conflictIndex : undefined,
+          },
+          h('th', { scope: 'row', class: 'fact-col' }, h('span', { class: 'matrix-summary', title: row.summary }, row.summary)),
           h('td', { class: 'told-col' }, h('span', { class: 'told' }, `${toldBy(row)}/${sources.length}`),
             row.status === 'conflicting' ? [' ', h('span', { class: 'badge badge-conflict' }, '✗ conflict')] : null),
           row.cells.map((cell, j) => h('td', { class: 'cell-td' }, cellButton(row, cell, i, j))),
@@ -122,9 +140,12 @@ export function renderMatrix(report, ctx) {
       ),
     );
     if (!drawn.length) tbody.append(h('tr', {}, h('td', { colspan: String(sources.length + 2), class: 'empty' }, 'No fact matches the filter.')));
-    shown.textContent = `Showing ${drawn.length} of ${plural(rows.length, 'fact')}` + (list.length !== rows.length ? ` (${list.length} match the filter)` : '') + '.';
+    shown.textContent = conflictRows
+      ? `Showing ${drawn.length} of ${plural(rows.length, 'row')}: ${plural(factRows, 'fact')} and ${plural(conflictRows, 'conflict')} outside any fact` +
+        (list.length !== rows.length ? ` (${list.length} match the filter)` : '') + '.'
+      : `Showing ${drawn.length} of ${plural(rows.length, 'fact')}` + (list.length !== rows.length ? ` (${list.length} match the filter)` : '') + '.';
     more.hidden = drawn.length === list.length;
-    more.textContent = `Show all ${list.length} facts`;
+    more.textContent = `Show all ${list.length} ${conflictRows ? 'rows' : 'facts'}`;
     for (const [key, th] of sortHeads) {
       if (key === state.sort) th.setAttribute('aria-sort', key === 'order' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
@@ -144,7 +165,7 @@ export function renderMatrix(report, ctx) {
   tbody.addEventListener('keydown', (event) => {
     const b = event.target.closest && event.target.closest('button.cell');
     if (!b) return;
-    const count = tbody.querySelectorAll('tr[data-fact]').length;
+    const count = tbody.querySelectorAll('tr.matrix-row').length;
     let [i, j] = [Number(b.dataset.row), Number(b.dataset.col)];
     switch (event.key) {
       case 'ArrowDown': i = Math.min(count - 1, i + 1); break;
@@ -166,19 +187,29 @@ export function renderMatrix(report, ctx) {
     const info = CELL[cell.state];
     const values = cell.values.map(({ conflict, value }) =>
       h('li', {}, h('span', { class: `badge badge-${conflict.severity}` }, conflict.severity === 'conflict' ? '✗ Conflict' : '≈ Worded differently'), ' ',
-        `${conflict.subject}: `, h('strong', {}, value.value), ' ',
+        row.kind === 'fact' ? `${conflict.subject}: ` : `${cell.source} says `, h('strong', {}, value.value), '; ',
         h('span', { class: 'muted' }, 'others say '),
         conflict.values.filter((v) => v !== value).map((v, k) => [k ? '; ' : '', h('strong', {}, v.value), ' (', ctx.tags(v.sources), ')'])),
     );
+    const conflictLink = row.conflict && ctx.conflictHref ? ctx.conflictHref(row.conflict) : null;
+    const absent = row.kind === 'fact'
+      ? [`${cell.source} does not report this fact.`,
+          omitted.has(`${row.fact.id}\u0000${cell.source}`) ? ' Most other sources do: it is listed under Omissions.' : '']
+      : [row.conflict.kind === 'role' ? `${cell.source} gives none of these titles.` : `${cell.source} gives none of these values.`];
     fill(detail,
       h('p', { class: 'detail-head' }, ctx.tag(cell.source), ' ', h('span', { class: `badge state-${cell.state}` }, `${info.icon} ${info.label}`)),
-      h('p', { class: 'fact-summary' }, row.fact.summary),
+      h('p', { class: 'fact-summary' }, row.summary),
+      row.kind === 'conflict' && cell.state === 'absent'
+        ? h('ul', { class: 'detail-values' }, (row.conflict.values || []).map((v) => h('li', {}, h('strong', {}, v.value), ' (', ctx.tags(v.sources), ')')))
+        : null,
       values.length ? h('ul', { class: 'detail-values' }, values) : null,
       cell.evidence.length
         ? ctx.evidenceList(cell.evidence, { untagged: cell.source, links: true })
-        : h('p', { class: 'detail-absent' }, `${cell.source} does not report this fact.`,
-          omitted.has(`${row.fact.id}\u0000${cell.source}`) ? ' Most other sources do: it is listed under Omissions.' : ''),
-      cell.state === 'absent' && toldBy(row) ? h('p', { class: 'muted' }, 'Told by ', ctx.tags(row.cells.filter((c) => c.state !== 'absent').map((c) => c.source))) : null,
+        : h('p', { class: 'detail-absent' }, absent),
+      cell.state === 'absent' && row.kind === 'fact' && toldBy(row)
+        ? h('p', { class: 'muted' }, 'Told by ', ctx.tags(row.cells.filter((c) => c.state !== 'absent').map((c) => c.source)))
+        : null,
+      conflictLink ? h('p', {}, h('a', { href: conflictLink }, 'See this conflict under Conflicts')) : null,
     );
   }
 
@@ -198,7 +229,9 @@ export function renderMatrix(report, ctx) {
 
   return [
     h('p', { class: 'hint', id: 'matrix-keys' },
-      'Each row is a fact, each column a source. Choose a cell to see the sentence; arrow keys move between cells, column headings sort.'),
+      'Each row is a fact, each column a source. ',
+      conflictRows ? 'After the facts come conflicts that belong to no fact, such as a person’s title, each cell with the value its source gives. ' : null,
+      'Choose a cell to see the sentence; arrow keys move between cells, column headings sort.'),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       Object.values(CELL).map((c, k) => h('li', {}, h('span', { class: `legend-icon cell-${Object.keys(CELL)[k]}`, 'aria-hidden': 'true' }, c.icon), ' ', c.label))),
     h('div', { class: 'matrix-controls' },

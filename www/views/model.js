@@ -18,46 +18,123 @@ export const ROW = {
 };
 
 /**
- * The fact matrix: `{sources: [id], rows: [{fact, index, status, cells: [{source, state,
- * evidence, values}]}]}`, rows in report order.
- * - A cell is `conflict` when the source gives a value of a conflict (severity "conflict") tied to
- *   the fact (`conflicts[].fact`), `differs` for a "compatible" one, else `reported` when the fact
- *   lists the source, else `absent`.
+ * The fact matrix: `{sources: [id], rows: [{kind, id, summary, evidence, fact, conflict, index,
+ * status, cells: [{source, state, evidence, values}]}]}`: a row per fact in report order, then a
+ * row per conflict that belongs to no fact (a person's title, a quote's wording), in report order.
+ * - Fact rows (`kind: 'fact'`, `fact` set, `id` the fact's id): a cell is `conflict` when the source
+ *   gives a value of a conflict (severity "conflict") tied to the fact (`conflicts[].fact`),
+ *   `differs` for a "compatible" one, else `reported` when the fact lists the source, else `absent`.
+ * - Conflict rows (`kind: 'conflict'`, `conflict` set, `conflictIndex` its index in
+ *   `report.conflicts`, `id` "conflict-" and that index, `summary` from conflictLabels): a cell is
+ *   `conflict` (`differs` for a compatible one) when the source gives one of its values, else
+ *   `absent`.
  * - `evidence`: that source's evidence for the fact (several clauses possible), then that of the
  *   conflict values it gives, if the fact has none from it.
- * - `values`: [{conflict, value}] this source gives for conflicts tied to the fact.
+ * - `values`: [{conflict, value}] this source gives for the row's conflicts.
  * - Row status: `conflicting` if any cell is `conflict`, else `corroborated` (2+ sources) or `single`.
  */
 export function matrixModel(report) {
   const sources = (report.sources || []).map((s) => s.id);
+  const factIds = new Set((report.facts || []).map((f) => f.id));
   const byFact = new Map();
-  for (const c of report.conflicts || []) {
-    if (!c.fact) continue;
+  const factless = [];
+  (report.conflicts || []).forEach((c, k) => {
+    if (!c.fact || !factIds.has(c.fact)) {
+      factless.push({ c, k });
+      return;
+    }
     if (!byFact.has(c.fact)) byFact.set(c.fact, []);
     byFact.get(c.fact).push(c);
-  }
+  });
+  const valuesOf = (conflicts, source) => {
+    const values = [];
+    for (const c of conflicts) {
+      for (const v of c.values || []) if ((v.sources || []).includes(source)) values.push({ conflict: c, value: v });
+    }
+    return values;
+  };
+  const stateOf = (values, otherwise) =>
+    values.some((v) => v.conflict.severity === 'conflict') ? 'conflict' : values.length ? 'differs' : otherwise;
+  const statusOf = (cells, corroborated) =>
+    cells.some((c) => c.state === 'conflict') ? 'conflicting' : corroborated ? 'corroborated' : 'single';
+
   const rows = (report.facts || []).map((fact, index) => {
     const conflicts = byFact.get(fact.id) || [];
     const cells = sources.map((source) => {
       const evidence = (fact.evidence || []).filter((e) => e.source === source);
-      const values = [];
-      for (const c of conflicts) {
-        for (const v of c.values || []) if ((v.sources || []).includes(source)) values.push({ conflict: c, value: v });
-      }
-      let state = (fact.sources || []).includes(source) ? 'reported' : 'absent';
-      if (values.some((v) => v.conflict.severity === 'conflict')) state = 'conflict';
-      else if (values.length) state = 'differs';
+      const values = valuesOf(conflicts, source);
+      const state = stateOf(values, (fact.sources || []).includes(source) ? 'reported' : 'absent');
       if (!evidence.length) for (const v of values) evidence.push(...(v.value.evidence || []).filter((e) => e.source === source));
       return { source, state, evidence, values };
     });
-    const status = cells.some((c) => c.state === 'conflict') ? 'conflicting' : fact.corroboration >= 2 ? 'corroborated' : 'single';
-    return { fact, index, status, cells };
+    const row = { kind: 'fact', id: fact.id, summary: fact.summary, evidence: fact.evidence || [], fact, conflict: null, index, cells };
+    row.status = statusOf(cells, fact.corroboration >= 2);
+    return row;
+  });
+  const labels = conflictLabels(factless.map(({ c }) => c));
+  factless.forEach(({ c, k }, n) => {
+    const cells = sources.map((source) => {
+      const values = valuesOf([c], source);
+      const evidence = values.flatMap((v) => (v.value.evidence || []).filter((e) => e.source === source));
+      return { source, state: stateOf(values, 'absent'), evidence, values };
+    });
+    const row = {
+      kind: 'conflict',
+      id: `conflict-${k}`,
+      summary: labels[n],
+      evidence: (c.values || []).flatMap((v) => v.evidence || []),
+      fact: null,
+      conflict: c,
+      conflictIndex: k,
+      index: rows.length,
+      cells,
+    };
+    row.status = statusOf(cells, toldBy(row) >= 2);
+    rows.push(row);
   });
   return { sources, rows };
 }
 
-/** How many sources a row's fact is told by (reported, worded differently or conflicting). */
+/**
+ * What conflicts that belong to no fact are about, as their matrix rows name them: "Title of
+ * Donald Trump" (a role conflict, subject "Donald Trump: President"), "Wording of a quote by
+ * Zelensky", "Number: day", "Date: date". A label that would repeat gets the subject's detail.
+ */
+export function conflictLabels(conflicts) {
+  const base = conflicts.map((c) => {
+    const subject = String(c.subject || '').trim();
+    const who = subject.split(':')[0].trim();
+    switch (c.kind) {
+      case 'role': return who ? `Title of ${who}` : 'Title';
+      case 'quote': return subject ? `Wording of a quote by ${subject}` : 'Wording of a quote';
+      case 'number': return `Number: ${subject || 'unnamed'}`;
+      case 'date': return `Date: ${subject || 'unnamed'}`;
+      default: return subject || 'Unnamed subject';
+    }
+  });
+  const times = new Map();
+  for (const label of base) times.set(label, (times.get(label) || 0) + 1);
+  return base.map((label, n) => {
+    if (times.get(label) < 2) return label;
+    const c = conflicts[n];
+    const detail = String(c.subject || '').split(':').slice(1).join(':').trim() || (c.values || []).map((v) => v.value).join(' / ');
+    return detail ? `${label} (${detail})` : label;
+  });
+}
+
+/** How many sources tell a row's fact or give a value of its conflict (any state but absent). */
 export const toldBy = (row) => row.cells.filter((c) => c.state !== 'absent').length;
+
+/**
+ * A cell in words, as the matrix labels it and the CSV says it: the state, then the values the
+ * source gives, if any ("conflicting: President (Ukraine)", "worded differently: >=30 (at least 30)",
+ * "reported").
+ */
+export function cellText(cell) {
+  const values = [...new Set(cell.values.map(({ conflict, value }) =>
+    conflict.kind === 'number' && numberLabel(value.value) ? `${value.value} (${numberLabel(value.value)})` : value.value))];
+  return CELL[cell.state].label + (values.length ? `: ${values.join('; ')}` : '');
+}
 
 const key = (source, sentence) => `${sentence}\u0000${source}`;
 
@@ -94,4 +171,19 @@ export function sentenceIndex(report) {
     else if (!info.facts.length) info.status = 'corroborated';
   }
   return { get: (source, sentence) => map.get(key(source, sentence)) };
+}
+
+/**
+ * The engine's interval notation for a number in words ("<2" → "under 2", ">~1" → "just over 1",
+ * "10-20" → "10 to 20"); null when it is a plain value (nothing to explain).
+ */
+export function numberLabel(value) {
+  const v = String(value);
+  let m;
+  if ((m = /^(<=|>=|<~|>~|<|>|~)(.+)$/.exec(v))) {
+    const words = { '<=': 'at most', '>=': 'at least', '<~': 'just under', '>~': 'just over', '<': 'under', '>': 'over', '~': 'about' };
+    return `${words[m[1]]} ${m[2]}`;
+  }
+  if ((m = /^(\d[\d.]*)-(\d[\d.]*)$/.exec(v))) return `${m[1]} to ${m[2]}`;
+  return null;
 }

@@ -4,6 +4,9 @@
 // other sources say the same, with links to their sentences. Keyboard: Tab reaches each article
 // once; ↑/↓ move between its highlighted sentences, ←/→ to the next/previous article, Home/End to
 // the first/last.
+// With many articles the reader chooses which ones are side by side (check boxes above them; at
+// first the first DEFAULT_SHOWN); the choice is kept in ctx.view.reading (source ids), which the
+// page keeps for the session. A link to a sentence of an article not shown adds that article.
 import { fill, h, srOnly } from '../dom.js';
 import { sentenceIndex } from './model.js';
 
@@ -12,6 +15,9 @@ export const READING_STATUS = {
   single: { label: 'single-source', icon: '①' },
   conflict: { label: 'conflicting', icon: '✗' },
 };
+
+/** How many articles are side by side before the reader chooses (three fit the page's width). */
+export const DEFAULT_SHOWN = 3;
 
 /** The id of a sentence's element in the reading view. */
 export const sentenceElementId = (sourceIndex, sentence) => `read-${sourceIndex}-${sentence}`;
@@ -64,13 +70,76 @@ export function renderReading(report, ctx) {
       // A scrolling box must be reachable by keyboard: through its sentences, or itself when it has none.
       h('div', { class: 'reading-scroll', role: 'region', 'aria-label': `Text of ${source.id}`, tabindex: marked.length ? null : '0' }, body),
     );
-    columns.push({ column, marked });
+    columns.push({ id: source.id, title: source.title || '', column, marked });
   }
   if (!columns.length) return null;
 
+  // Which articles are shown: the remembered choice (ids of this report only), else the first few.
+  const view = ctx.view || {};
+  const remembered = Array.isArray(view.reading) ? columns.filter((c) => view.reading.includes(c.id)).map((c) => c.id) : [];
+  const shownIds = new Set(remembered.length ? remembered : columns.slice(0, DEFAULT_SHOWN).map((c) => c.id));
+  const shownNote = h('p', { class: 'reading-shown muted', 'aria-live': 'polite' });
+  const boxes = columns.map((c) => {
+    const input = h('input', { type: 'checkbox', value: c.id });
+    input.addEventListener('change', () => {
+      if (input.checked) shownIds.add(c.id);
+      else shownIds.delete(c.id);
+      update(true);
+    });
+    return { c, input };
+  });
+  const allButton = h('button', { type: 'button', class: 'link-button' }, 'Show all');
+  const firstButton = h('button', { type: 'button', class: 'link-button' }, `Only the first ${DEFAULT_SHOWN}`);
+  allButton.addEventListener('click', () => {
+    for (const c of columns) shownIds.add(c.id);
+    update(true);
+  });
+  firstButton.addEventListener('click', () => {
+    shownIds.clear();
+    for (const c of columns.slice(0, DEFAULT_SHOWN)) shownIds.add(c.id);
+    update(true);
+  });
+  const emptyNote = h('p', { class: 'empty reading-none' }, 'No article is chosen: tick one above to read it here.');
+
+  /** Shows the chosen columns; `remember`: keep the choice (the reader made it). */
+  function update(remember) {
+    for (const { c, input } of boxes) {
+      input.checked = shownIds.has(c.id);
+      c.column.hidden = !shownIds.has(c.id);
+    }
+    const n = shownIds.size;
+    shownNote.textContent = n === columns.length
+      ? `All ${columns.length} articles shown.`
+      : `${n} of ${columns.length} articles shown${n && n <= 8 ? `: ${columns.filter((c) => shownIds.has(c.id)).map((c) => c.id).join(', ')}` : ''}.`;
+    emptyNote.hidden = n > 0;
+    allButton.hidden = n === columns.length;
+    const first = columns.slice(0, DEFAULT_SHOWN);
+    firstButton.hidden = columns.length <= DEFAULT_SHOWN || (n === first.length && first.every((c) => shownIds.has(c.id)));
+    if (remember) {
+      view.reading = columns.filter((c) => shownIds.has(c.id)).map((c) => c.id);
+      ctx.viewChanged?.();
+    }
+  }
+  update(false);
+  // Links to a sentence ("in context") bring its article into view.
+  ctx.showInReading = (id) => {
+    if (shownIds.has(id) || !columns.some((c) => c.id === id)) return;
+    shownIds.add(id);
+    update(true);
+  };
+  const chooser = columns.length > 1
+    // A div with role="group" rather than a <fieldset>: in Chromium a fieldset here stopped the
+    // sentence explanation below from sticking to the bottom of a phone's screen.
+    ? h('div', { class: 'reading-choose', role: 'group', 'aria-labelledby': 'reading-choose-label' },
+        h('p', { class: 'reading-choose-label', id: 'reading-choose-label' }, 'Articles side by side'),
+        h('ul', { class: `reading-choices${columns.length > 12 ? ' many' : ''}` },
+          boxes.map(({ c, input }) => h('li', {}, h('label', {}, input, ' ', ctx.tag(c.id), c.title ? [' ', h('span', { class: 'reading-choice-title' }, c.title)] : null)))),
+        h('div', { class: 'reading-choose-foot' }, shownNote, allButton, firstButton))
+    : null;
+
   const move = (c, k) => {
-    const { marked } = columns[c];
-    if (!marked.length) return false;
+    const { marked, column } = columns[c];
+    if (!marked.length || column.hidden) return false;
     const el = marked[Math.max(0, Math.min(marked.length - 1, k))];
     for (const m of marked) m.setAttribute('tabindex', m === el ? '0' : '-1');
     el.focus();
@@ -139,6 +208,8 @@ export function renderReading(report, ctx) {
       'The articles as written, with what the comparison found in each sentence. Tab to an article, then use the arrow keys to move between its highlighted sentences (← → to the other articles).'),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       Object.entries(READING_STATUS).map(([key, s]) => h('li', {}, h('span', { class: `legend-sent st-${key}` }, h('span', { class: 'st-icon', 'aria-hidden': 'true' }, s.icon), ' ', s.label)))),
+    chooser,
+    emptyNote,
     h('div', { class: 'reading-columns' }, columns.map((c) => c.column)),
     detail,
   ];
