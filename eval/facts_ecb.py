@@ -116,6 +116,14 @@ def evaluate_topic(corpus, topic, binary):
         for a, b in combinations(sorted(sents), 2):
             if a[0] != b[0]:
                 pred.add((a, b))
+    # Article groups (the engine's guess at which articles tell one event) against sub-events.
+    group = {x["id"]: x["event_group"] for x in report["sources"]}
+    g_tp = g_pred = g_gold = 0
+    for (a, _), (b, _) in combinations(docs, 2):
+        same_pred, same_gold = group[a] == group[b], subevent(a) == subevent(b)
+        g_pred += same_pred
+        g_gold += same_gold
+        g_tp += same_pred and same_gold
     mixed = sum(1 for c in clusters if len({subevent(d) for d, _ in c}) > 1 and len({d for d, _ in c}) > 1)
     multi = sum(1 for c in clusters if len({d for d, _ in c}) > 1)
     # Baseline.
@@ -151,6 +159,9 @@ def evaluate_topic(corpus, topic, binary):
         "base_tp": len(base & gold),
         **{"strict_%d_%d_pred" % km: len(v) for km, v in strict.items()},
         **{"strict_%d_%d_tp" % km: len(v & gold) for km, v in strict.items()},
+        "groups_pred": g_pred,
+        "groups_gold": g_gold,
+        "groups_tp": g_tp,
         "clusters": multi,
         "mixed": mixed,
     }
@@ -190,6 +201,8 @@ def main(argv=None):
         for km in STRICT:
             p, r, f = prf(tot["strict_%d_%d_tp" % km], tot["strict_%d_%d_pred" % km], tot["gold"])
             print("  baseline >= %d lemmas, >= %d names: P %5.1f R %5.1f F1 %5.1f" % (km[0], km[1], 100 * p, 100 * r, 100 * f))
+    p, r, f = prf(tot["groups_tp"], tot["groups_pred"], tot["groups_gold"])
+    print("article groups vs sub-events, pairwise over articles of a topic: P %.1f R %.1f F1 %.1f" % (100 * p, 100 * r, 100 * f))
     share = tot["mixed"] / tot["clusters"] if tot["clusters"] else 0.0
     print("engine clusters spanning 2+ documents: %d, mixing the two sub-events: %d (%.1f%%)" % (tot["clusters"], tot["mixed"], 100 * share))
     if args.verbose:

@@ -11,7 +11,8 @@
 //! - [`text`]: normalisation, lines, sentences and tokens, boilerplate and repeated lines.
 //! - [`extract`]: per-article extraction: entities with roles, numbers with what they count,
 //!   quotes with speakers.
-//! - [`comparison`]: cross-source work: entity merging, fact clustering, conflicts.
+//! - [`comparison`]: cross-source work: entity merging, event groups of articles, facts from
+//!   matched pieces of sentences, conflicts, omissions, text reuse, tone.
 //! - [`markdown`]: the report as a readable Markdown brief.
 //! - [`html`]: a pasted or dropped web page → the article's headline and text ([`html::clean`]).
 //! - [`offsets`]: UTF-8 → UTF-16 conversion of a report's spans (used at the wasm boundary).

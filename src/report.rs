@@ -59,6 +59,9 @@ pub struct SourceSummary {
     pub sentences: usize,
     /// `[start, end]` of every kept sentence, in order.
     pub sentence_spans: Vec<[usize; 2]>,
+    /// The group of articles that seem to tell the same event (0-based, numbered by first
+    /// source; the main group is the largest). See `comparison::groups`.
+    pub event_group: usize,
     pub warnings: Vec<Warning>,
 }
 

@@ -1,6 +1,12 @@
 //! Cross-source comparison: entities merged across articles, facts clustered, conflicts typed,
 //! quotes gathered. Input: the analysed articles; output: the [`Report`].
 //!
+//! - [`entities`]: one entity per person, place or organisation across sources (variants merged);
+//! - [`groups`]: which articles seem to tell the same event;
+//! - [`pieces`]: facts as matched pieces of sentences, within an event group;
+//! - [`facts`]: clause similarity (single-source details, number pairs, different event);
+//! - [`conflicts`], [`events`] (omissions, different event), [`reuse`] (text reuse), [`tone`].
+//!
 //! Deterministic: every map that decides an order is ordered, ties are broken by input order.
 
 pub mod conflicts;
@@ -144,12 +150,14 @@ pub fn compare(docs: &[Doc]) -> Report {
         offset_unit: OffsetUnit::Utf8,
         sources: docs
             .iter()
-            .map(|d| SourceSummary {
+            .enumerate()
+            .map(|(di, d)| SourceSummary {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 words: d.words,
                 sentences: d.sentences.len(),
                 sentence_spans: d.sentences.iter().map(|s| [s.start, s.end]).collect(),
+                event_group: event_groups[di],
                 warnings: d.warnings.clone(),
             })
             .collect(),
