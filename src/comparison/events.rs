@@ -17,13 +17,22 @@ use crate::report::{DifferentEvent, Fact, Omission};
 /// Omissions of every source, in source order then fact order. `tells(doc, i)` says whether a
 /// source tells something close to the `i`-th fact (most of the words that made it): such a
 /// source is not said to omit it, which guards against facts split in two by the clustering.
-pub fn omissions(docs: &[Doc], facts: &[Fact], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
-    let n = docs.len();
+///
+/// Only sources of the fact's event group ([`super::groups`]) count: an article about another
+/// event does not omit this one's facts.
+pub fn omissions(docs: &[Doc], facts: &[Fact], groups: &[usize], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
+    let mut size = vec![0usize; docs.len()];
+    for &g in groups {
+        size[g] += 1;
+    }
+    let index: rustc_hash::FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut out = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for (fi, f) in facts.iter().enumerate() {
             let told = f.sources.len();
-            if told < 2 || f.sources.contains(&d.id) || told * 2 <= n - 1 {
+            let Some(&first) = f.sources.first().and_then(|s| index.get(s.as_str())) else { continue };
+            let (group, n) = (groups[first], size[groups[first]]);
+            if told < 2 || groups[di] != group || f.sources.contains(&d.id) || told * 2 <= n - 1 {
                 continue;
             }
             if !tells(di, fi) {

@@ -104,19 +104,33 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             }
         }
     }
+    // Each pair once, in (a, b) order: for every unit a, its partners b > a through the postings
+    // of its features, deduplicated with a marker per unit (a sparse accumulator) and sorted
+    // per a. (Listing every pair of every posting list, then sorting and deduplicating, cost
+    // ~9% of a 200-article comparison: a pair sharing k features was listed k times.)
     let mut candidates: Vec<(UnitId, UnitId)> = Vec::new();
-    for list in &postings {
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                if units[a].doc != units[b].doc {
-                    candidates.push((a, b));
+    let mut mark: Vec<usize> = vec![usize::MAX; n];
+    let mut partners: Vec<UnitId> = Vec::new();
+    for (a, v) in vectors.iter().enumerate() {
+        if v.len() < MIN_UNIT_FEATURES {
+            continue;
+        }
+        partners.clear();
+        for &(id, _) in v {
+            if !(2..=max_df).contains(&df[id as usize]) {
+                continue;
+            }
+            let list = &postings[id as usize];
+            for &b in &list[list.partition_point(|&x| x <= a)..] {
+                if mark[b] != a && units[a].doc != units[b].doc && vectors[b].len() >= MIN_UNIT_FEATURES {
+                    mark[b] = a;
+                    partners.push(b);
                 }
             }
         }
+        partners.sort_unstable();
+        candidates.extend(partners.iter().map(|&b| (a, b)));
     }
-    candidates.sort_unstable();
-    candidates.dedup();
-    candidates.retain(|&(a, b)| vectors[a].len() >= MIN_UNIT_FEATURES && vectors[b].len() >= MIN_UNIT_FEATURES);
     let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
     let mut scores = HashMap::default();
     for (a, b) in candidates {

@@ -124,7 +124,7 @@ pub fn compare(docs: &[Doc]) -> Report {
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
-    let omissions = events::omissions(docs, &fact_list, |d, i| i < found.facts.len() && found.tells(d, i));
+    let omissions = events::omissions(docs, &fact_list, &event_groups, |d, i| i < found.facts.len() && found.tells(d, i));
     let different_event = events::different_events(docs, &sim, &clusters, &event_groups);
     let text_reuse = reuse::reuse(docs);
     let tone = docs.iter().map(tone::profile).collect();

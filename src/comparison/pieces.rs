@@ -757,6 +757,11 @@ mod tests {
         let flagged: Vec<&str> = r.different_event.iter().map(|d| d.source.as_str()).collect();
         assert_eq!(flagged, ["s3", "s4"], "{:#?}", r.different_event);
         assert!(r.different_event[0].reasons.iter().any(|x| x.contains("main group of 3 sources") && x.contains("s4")), "{:#?}", r.different_event);
+        // An article about the other event omits none of the main event's facts, and the other
+        // way round.
+        let other = |s: &str| ["s3", "s4"].contains(&s);
+        assert!(r.omissions.iter().all(|o| other(&o.source) == o.told_by.iter().all(|s| other(s))), "{:#?}", r.omissions);
+        assert!(r.sources.iter().map(|s| s.event_group).eq([0, 0, 0, 1, 1]));
     }
 
     #[test]
