@@ -94,6 +94,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
     // Pass 2: people named with more than one word. Person clusters are bucketed by the first
     // letter of their surname (near-equal surnames share it), so a look-up scans one bucket.
     let mut people: HashMap<char, Vec<usize>> = HashMap::default();
+    let mut seen: HashMap<(Vec<String>, String), usize> = HashMap::default();
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
             if m.kind != EntityKind::Person || m.words.len() < 2 {
@@ -101,10 +102,17 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             }
             let (first, last) = split_name(m);
             let bucket = surname_bucket(&last);
-            let found = people.get(&bucket).and_then(|list| {
-                list.iter().copied().find(|&ci| {
-                    let c: &Cluster = &clusters[ci];
-                    similar_surname(&c.last, &last) && compatible_given(&c.first, &first)
+            // A name seen before resolves as it did then: clusters are only appended, and a
+            // cluster's given names only go from none to some (the first match sets them), so
+            // the first matching cluster cannot change. This keeps 1,000 articles from scanning
+            // a bucket for every repeated mention (it grew with the square of the articles).
+            let key = (first.clone(), last.clone());
+            let found = seen.get(&key).copied().or_else(|| {
+                people.get(&bucket).and_then(|list| {
+                    list.iter().copied().find(|&ci| {
+                        let c: &Cluster = &clusters[ci];
+                        similar_surname(&c.last, &last) && compatible_given(&c.first, &first)
+                    })
                 })
             });
             let ci = match found {
@@ -115,6 +123,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
                     ci
                 }
             };
+            seen.insert(key, ci);
             if clusters[ci].first.is_empty() {
                 clusters[ci].first = first;
             }
