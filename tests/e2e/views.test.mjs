@@ -708,6 +708,78 @@ describe('results views', () => {
     });
   });
 
+  test('a big report: the first screen at once, the rest in steps; long lists in parts with "Show more"; links reach what is not drawn yet', async () => {
+    // 30 sources, 451 corroborated facts (one told by 20 sources), an omission of the last fact.
+    const ids = Array.from({ length: 30 }, (_, i) => `S${i + 1}`);
+    const ev = (source, text) => ({ source, sentence: 0, start: 0, end: text.length, text });
+    const facts = Array.from({ length: 450 }, (_, k) => ({
+      id: `f${k}`,
+      summary: `Fact number ${k}.`,
+      sources: [ids[k % 30], ids[(k + 1) % 30]],
+      corroboration: 2,
+      evidence: [ev(ids[k % 30], `Evidence ${k} a.`), ev(ids[(k + 1) % 30], `Evidence ${k} b.`)],
+    }));
+    facts.unshift({ id: 'wide', summary: 'Told by twenty.', sources: ids.slice(0, 20), corroboration: 20, evidence: ids.slice(0, 20).map((id) => ev(id, `Wide ${id}.`)) });
+    const big = {
+      schema_version: 1,
+      offset_unit: 'utf16',
+      sources: ids.map((id) => ({ id, title: `Title of ${id}`, words: 100, sentences: 5, sentence_spans: [], warnings: [] })),
+      entities: [], conflicts: [], quotes: [], numbers: [], dates: [], different_event: [], tone: [],
+      facts,
+      omissions: [{ source: 'S1', fact: 'f449', summary: 'Fact number 449.', told_by: ['S2', 'S3'] }],
+      text_reuse: {
+        // S1 and S2 share the most (and the one passage); the others a little.
+        matrix: ids.map((_, i) => ids.map((_, j) => (i === j ? 1 : i + j === 1 ? 0.9 : ((i * 7 + j * 3) % 10) / 20))),
+        passages: [{ a: { source: 'S1', start: 0, end: 5, text: 'Shared words here.' }, b: { source: 'S2', start: 0, end: 5, text: 'Shared words here.' }, words: 3, similarity: 1 }],
+      },
+    };
+    await open(async ({ page }) => {
+      await page.goto(server.url);
+      const got = await page.evaluate(async (report) => {
+        const { drawReport } = await import('./render.js');
+        const el = document.getElementById('report');
+        document.getElementById('results').hidden = false;
+        const job = drawReport(el, report, { articles: [] });
+        const first = [...el.children].map((e) => e.id || e.tagName.toLowerCase());
+        const done = await job.done;
+        return { first, done, sections: [...el.children].map((e) => e.id || e.tagName.toLowerCase()) };
+      }, big);
+      assert.deepEqual(got.first, ['nav', 'overview'], 'the menu and the overview are drawn at once');
+      assert.equal(got.done, true);
+      assert.deepEqual(got.sections, ['nav', 'overview', 'conflicts', 'matrix', 'facts', 'details', 'omissions', 'entities', 'numbers', 'quotes', 'dates', 'tone', 'text-reuse']);
+      // A long list: its first 200 items, and a button for the next 200.
+      assert.equal(await page.locator('#facts .fact').count(), 200);
+      const more = page.locator('#facts .show-more');
+      assert.equal(await more.textContent(), 'Show 200 more facts (251 not shown)');
+      await more.click();
+      await page.waitForFunction(() => document.querySelectorAll('#facts .fact').length === 400);
+      assert.equal(await more.textContent(), 'Show 51 more facts (51 not shown)');
+      // A link to a fact not drawn yet draws it (and those before it) and goes there.
+      assert.equal(await page.locator('[id="fact-f449"]').count(), 0);
+      await page.locator('#omissions a[href="#fact-f449"]').click();
+      await page.waitForFunction(() => location.hash === '#fact-f449');
+      assert.equal(await page.locator('[id="fact-f449"]').count(), 1);
+      assert.ok(await page.locator('[id="fact-f449"]').isVisible());
+      assert.ok(await more.isHidden(), 'nothing left to show');
+      // Many tags: the first 12 and a button for the other 8.
+      const wide = page.locator('[id="fact-wide"] .fact-meta');
+      assert.equal(await wide.locator('.source-tag').count(), 12);
+      await wide.getByRole('button', { name: '+8 more sources' }).click();
+      assert.deepEqual(await wide.locator('.source-tag').allTextContents(), ids.slice(0, 20));
+      // Evidence: at most 20 sentences shown under a fact at first (here exactly 20).
+      assert.equal(await page.locator('[id="fact-wide"] .evidence').count(), 20);
+      // The matrix: 200 rows of 30 cells (6,000), then as many again.
+      assert.equal(await page.locator('#matrix tbody tr').count(), 200);
+      assert.equal(await page.locator('#matrix .matrix-more').textContent(), 'Show 200 more facts (of 451)');
+      // Text reuse of 30 sources: the closest pairs, not a 30 × 30 table.
+      assert.equal(await page.locator('#text-reuse table').count(), 0);
+      assert.equal(await page.locator('#text-reuse .reuse-pairs > li').count(), 50);
+      assert.equal(squash(await page.locator('#text-reuse .reuse-pairs > li').first().textContent()), 'S1 90% shared with S2 show the passages');
+      await page.locator('#text-reuse .reuse-pairs .heat-button').first().click();
+      assert.equal(await page.locator('#text-reuse .reuse-passage:visible').count(), 1);
+    });
+  });
+
   test('the view modules never parse text as HTML', () => {
     for (const file of ['render.js', 'dom.js', 'csv.js', 'views/model.js', 'views/matrix.js', 'views/reading.js', 'views/diff.js']) {
       const code = readFileSync(join(ROOT, 'www', file), 'utf8').split('\n').filter((l) => !/^\s*(\/\/|\*|\/\*)/.test(l)).join('\n');

@@ -4,7 +4,7 @@
 // other sources say the same, with links to their sentences. Keyboard: Tab reaches each article
 // once; ↑/↓ move between its highlighted sentences, ←/→ to the next/previous article, Home/End to
 // the first/last.
-import { fill, h, srOnly } from '../dom.js';
+import { fill, h, items, srOnly } from '../dom.js';
 import { sentenceIndex } from './model.js';
 
 export const READING_STATUS = {
@@ -16,15 +16,19 @@ export const READING_STATUS = {
 /** The id of a sentence's element in the reading view. */
 export const sentenceElementId = (sourceIndex, sentence) => `read-${sourceIndex}-${sentence}`;
 
+/** Articles drawn at first (1,000 articles side by side are megabytes of text); "Show more" for the others. */
+const FIRST_ARTICLES = 20;
+
 export function renderReading(report, ctx) {
-  const index = sentenceIndex(report);
+  const index = ctx.reading ? ctx.reading() : sentenceIndex(report);
   const detail = h('div', { class: 'reading-detail', id: 'reading-detail', 'aria-live': 'polite' },
     h('p', { class: 'muted' }, 'Point at or focus a highlighted sentence to see which other sources say the same.'));
-  const columns = [];
-  for (const [i, source] of (report.sources || []).entries()) {
+  const columns = []; // the columns drawn so far, in order
+  const withText = (report.sources || []).map((source, i) => [source, i]).filter(([source]) => typeof ctx.text(source.id) === 'string');
+  if (!withText.length) return null;
+  const column = ([source, i]) => {
     const text = ctx.text(source.id);
     const spans = source.sentence_spans || [];
-    if (typeof text !== 'string') continue;
     const body = h('div', { class: 'reading-text' });
     let at = 0;
     const marked = [];
@@ -64,9 +68,11 @@ export function renderReading(report, ctx) {
       // A scrolling box must be reachable by keyboard: through its sentences, or itself when it has none.
       h('div', { class: 'reading-scroll', role: 'region', 'aria-label': `Text of ${source.id}`, tabindex: marked.length ? null : '0' }, body),
     );
+    const c = columns.length;
     columns.push({ column, marked });
-  }
-  if (!columns.length) return null;
+    column.addEventListener('keydown', (event) => keys(event, c));
+    return column;
+  };
 
   const move = (c, k) => {
     const { marked } = columns[c];
@@ -76,30 +82,29 @@ export function renderReading(report, ctx) {
     el.focus();
     return true;
   };
-  columns.forEach(({ column, marked }, c) => {
-    column.addEventListener('keydown', (event) => {
-      const k = marked.indexOf(event.target);
-      if (k < 0) return;
-      let handled = true;
-      switch (event.key) {
-        case 'ArrowDown': move(c, k + 1); break;
-        case 'ArrowUp': move(c, k - 1); break;
-        case 'Home': move(c, 0); break;
-        case 'End': move(c, marked.length - 1); break;
-        case 'ArrowRight':
-        case 'ArrowLeft': {
-          const step = event.key === 'ArrowRight' ? 1 : -1;
-          for (let d = c + step; d >= 0 && d < columns.length; d += step) {
-            const cur = columns[d].marked.findIndex((m) => m.getAttribute('tabindex') === '0');
-            if (move(d, Math.max(0, cur))) break;
-          }
-          break;
+  function keys(event, c) {
+    const { marked } = columns[c];
+    const k = marked.indexOf(event.target);
+    if (k < 0) return;
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown': move(c, k + 1); break;
+      case 'ArrowUp': move(c, k - 1); break;
+      case 'Home': move(c, 0); break;
+      case 'End': move(c, marked.length - 1); break;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const step = event.key === 'ArrowRight' ? 1 : -1;
+        for (let d = c + step; d >= 0 && d < columns.length; d += step) {
+          const cur = columns[d].marked.findIndex((m) => m.getAttribute('tabindex') === '0');
+          if (move(d, Math.max(0, cur))) break;
         }
-        default: handled = false;
+        break;
       }
-      if (handled) event.preventDefault();
-    });
-  });
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
 
   function showSentence(sourceId, i, k, info, el) {
     for (const old of document.querySelectorAll('.sent.current')) old.classList.remove('current');
@@ -139,7 +144,11 @@ export function renderReading(report, ctx) {
       'The articles as written, with what the comparison found in each sentence. Tab to an article, then use the arrow keys to move between its highlighted sentences (← → to the other articles).'),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       Object.entries(READING_STATUS).map(([key, s]) => h('li', {}, h('span', { class: `legend-sent st-${key}` }, h('span', { class: 'st-icon', 'aria-hidden': 'true' }, s.icon), ' ', s.label)))),
-    h('div', { class: 'reading-columns' }, columns.map((c) => c.column)),
+    items(h('div', { class: 'reading-columns' }), withText, column, {
+      first: FIRST_ARTICLES,
+      noun: 'articles',
+      holds: ([, i], k, id) => id.startsWith(`read-${i}-`),
+    }),
     detail,
   ];
 }
