@@ -2,16 +2,14 @@
 // The engine itself runs in a worker (engine.js); the report is drawn by render.js.
 import { BUILD } from './config.js';
 import { createEngine, EngineCancelled } from './engine.js';
-import { h, renderReport, summarize } from './render.js';
+import { drawReport, finishDrawing, h, summarize } from './render.js';
 import { matrixCsv } from './csv.js';
 import { newArticleId, openStore, parseRecord, serializeRecord } from './storage.js';
 import { EXAMPLE_ARTICLES } from './pkg/examples.js';
 import { installHtmlInput } from './htmlinput.js';
+import { MAX_ARTICLE_BYTES, measure, megabytes, sizeError } from './limits.js';
 
 const INITIAL_BOXES = 2;
-// The engine's limits (MAX_ARTICLE_BYTES, MAX_TOTAL_BYTES in src/lib.rs; tests/e2e/odd-input
-// checks they agree): the page shows them as you type, the engine refuses beyond them.
-const MAX_ARTICLE_BYTES = 5_000_000;
 /** A comparison running longer than this is stopped (the worker restarted) with a message. */
 const COMPARE_TIMEOUT_MS = 120_000;
 const SAVE_DELAY_MS = 300;
@@ -61,6 +59,7 @@ function addBox({ id, title = '', text = '', outlet, date } = {}, { focus = fals
   titleInput.value = title;
   textarea.value = text;
   const box = {
+    counted: 0, // the text's length when last counted (updateWords)
     savedId: id || newArticleId(), // the article's id in storage.js's record
     extra: { outlet, date }, // saved fields the page has no box for yet: kept as they were
     heading: h('h3', { class: 'article-number' }),
@@ -129,8 +128,13 @@ function renumber(from = 0) {
 
 function updateWords(box) {
   const text = box.text.value;
-  box.text.dir = textDirection(text);
+  box.counted = text.length;
+  // (Set only when it changes: no style work for a box of megabytes whose direction stays.)
+  const dir = textDirection(text);
+  if (box.text.dir !== dir) box.text.dir = dir;
   const { words: n, bytes } = measure(text);
+  // For Compare (sizes, copies), so that it does not go through every text again.
+  box.stats = { text, bytes, solid: solidLength(text) };
   const over = bytes > MAX_ARTICLE_BYTES;
   box.words.classList.toggle('over-limit', over);
   box.words.textContent = !n
@@ -139,48 +143,11 @@ function updateWords(box) {
       (over ? ` · ${megabytes(bytes)}, over the ${MAX_ARTICLE_BYTES / 1e6} MB limit for one article: it cannot be compared` : '');
 }
 
-/**
- * Words (runs of non-space) and UTF-8 bytes of a text, in one pass and without copying it:
- * a pasted article can be 20 MB, and splitting it into an array of words took seconds.
- */
-function measure(text) {
-  let words = 0;
-  let extra = 0; // UTF-8 bytes beyond one per UTF-16 unit
-  let inWord = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c <= 32) {
-      if (c === 32 || (c >= 9 && c <= 13)) inWord = false;
-      else if (!inWord) {
-        inWord = true;
-        words++;
-      }
-      continue;
-    }
-    if (c >= 0x80) {
-      // 2 or 3 bytes; a surrogate pair is 4, counted at its first half.
-      extra += c < 0x800 ? 1 : c >= 0xd800 && c < 0xdc00 ? 3 : c >= 0xdc00 && c < 0xe000 ? -1 : 2;
-      if (c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029) {
-        inWord = false;
-        continue;
-      }
-    }
-    if (!inWord) {
-      inWord = true;
-      words++;
-    }
-  }
-  return { words, bytes: n + extra };
-}
-
 /** 'rtl' when the first letter of a strongly directed script is Hebrew or Arabic, else 'ltr'. */
 function textDirection(text) {
   const m = /[A-Za-z\u00C0-\u024F\u0370-\u052F\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u3040-\u9FFF\uAC00-\uD7AF]/.exec(text.slice(0, 4000));
   return m && /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/.test(m[0]) ? 'rtl' : 'ltr';
 }
-
-const megabytes = (bytes) => `${(bytes / 1e6).toFixed(1)} MB`;
 
 /** What Compare sends: every box with a title or text, named by its position. */
 function collectArticles() {
@@ -191,10 +158,16 @@ function collectArticles() {
     if (!title && !text.trim()) return; // an untouched extra box is not an error
     const article = { id: articleId(i), text };
     if (title) article.title = title;
+    if (box.stats?.text === text) statsOf.set(article, box.stats);
     out.push(article);
   });
   return out;
 }
+
+/** Sizes of articles collectArticles took from boxes counted since their last change. */
+const statsOf = new WeakMap();
+const bytesOf = (a) => statsOf.get(a)?.bytes ?? measure(a.text).bytes;
+const solidOf = (a) => statsOf.get(a)?.solid ?? solidLength(a.text);
 
 // ---------------------------------------------------------------- persistence
 
@@ -202,6 +175,13 @@ let saveTimer = 0;
 let store = null; // storage.js's store, once opened
 let settings = {}; // saved with the articles: {theme?: 'light' | 'dark'}
 const dirtyBoxes = new Set(); // boxes whose word count is out of date
+let saveWanted = false; // an edit made before the store opened: saved as soon as it has
+/**
+ * A change of a box by at least this many characters (a paste, a drop, a file, a cleanup, a big
+ * deletion) is saved at once rather than after the typing pause: a reload a moment after pasting
+ * megabytes must not find the save still waiting for its timer.
+ */
+const BIG_CHANGE = 10_000;
 
 /** The articles as storage.js saves them: every box, in order, empty ones included. */
 const savedState = () => ({
@@ -213,17 +193,26 @@ const savedState = () => ({
 // with a save still pending or unfinished.
 // IndexedDB writes are asynchronous and a reload or close can cut them off; the journal, when
 // present, is the state at the last pagehide and wins on the next load, which then stores it in
-// IndexedDB and removes it. Skipped above JOURNAL_MAX characters (localStorage holds ~5 MB).
+// IndexedDB and removes it. Skipped above JOURNAL_MAX characters (localStorage holds ~5 MB): then,
+// if the save has not finished, the page asks before it is left (beforeunload), and only then.
 const JOURNAL_KEY = 'corroborate.journal';
 const JOURNAL_MAX = 2_000_000;
 
+/** Writes the journal; false when it cannot hold the articles (too big, or no localStorage). */
 function writeJournal() {
+  if (!loaded) return false; // no boxes yet: nothing to keep, and storage's articles must not be replaced
   try {
     localStorage.removeItem(JOURNAL_KEY); // never leave an older journal behind
+    // Counted before serialising: no megabytes of JSON only to find them too big.
+    let chars = 0;
+    for (const b of boxes) chars += b.text.value.length + b.title.value.length;
+    if (chars > JOURNAL_MAX) return false;
     const text = serializeRecord(savedState());
-    if (text.length <= JOURNAL_MAX) localStorage.setItem(JOURNAL_KEY, text);
+    if (text.length > JOURNAL_MAX) return false;
+    localStorage.setItem(JOURNAL_KEY, text);
+    return true;
   } catch {
-    // No localStorage, or full: the IndexedDB save is all there is.
+    return false; // no localStorage, or full: the IndexedDB save is all there is
   }
 }
 
@@ -236,15 +225,67 @@ function readJournal() {
   }
 }
 
+function dropJournal() {
+  try {
+    localStorage.removeItem(JOURNAL_KEY);
+  } catch {}
+}
+
 let savesInFlight = 0; // IndexedDB writes started and not yet finished
+
+/**
+ * Whether leaving now could lose an edit: a save waits for its timer, the store, or IndexedDB.
+ * Never before the boxes are shown: there is nothing typed to lose then (a theme chosen meanwhile
+ * is kept in localStorage), and a journal of no boxes would replace the saved articles.
+ */
+const savePending = () => loaded && (saveTimer !== 0 || savesInFlight > 0 || saveWanted);
 
 function saveNow() {
   clearTimeout(saveTimer);
   saveTimer = 0;
-  if (!store) return;
+  if (!store) {
+    saveWanted = true; // the store is still opening (the boxes came from the journal)
+    guardUnload();
+    return;
+  }
+  saveWanted = false;
   savesInFlight++;
+  guardUnload();
   // A failure shows as store.warning (showStorageWarning).
-  Promise.resolve(store.save(savedState())).finally(() => savesInFlight--);
+  Promise.resolve(store.save(savedState())).then(
+    (ok) => {
+      savesInFlight--;
+      // Everything is in storage now: a journal written meanwhile (beforeunload, or the one this
+      // page was loaded from) must not win over later edits on the next load.
+      if (ok && !savePending()) dropJournal();
+      guardUnload();
+    },
+    () => {
+      savesInFlight--;
+      guardUnload();
+    },
+  );
+}
+
+// The "Leave site?" question: asked only when leaving would lose an edit, that is when a save is
+// pending or unfinished and the journal cannot hold the articles (over JOURNAL_MAX characters).
+// The listener is only there while a save is pending (a beforeunload listener can keep a page
+// out of the back/forward cache).
+let guarding = false;
+function guardUnload() {
+  const want = savePending();
+  if (want === guarding) return;
+  guarding = want;
+  if (want) window.addEventListener('beforeunload', beforeUnload);
+  else window.removeEventListener('beforeunload', beforeUnload);
+}
+
+function beforeUnload(event) {
+  if (saveTimer) settle(); // start the save now, not after the typing pause
+  // (With nowhere to store, the storage note already says the articles go with the page.)
+  if (!savePending() || store?.mode === 'memory' || writeJournal()) return;
+  event.preventDefault();
+  event.returnValue = 'Your articles are still being saved.'; // (browsers show their own words)
 }
 
 function showStorageWarning() {
@@ -263,10 +304,13 @@ function settle() {
 }
 
 /**
- * After any edit (of `box`, if given): save and recount soon. `recount`: count the box's words
- * now, not when typing pauses (text put in all at once, as by the HTML cleanup and its undo).
+ * After any edit (of `box`, if given): save and recount soon, or at once for a paste (`now`) or
+ * a change of BIG_CHANGE characters or more. `recount`: count the box's words now, not when
+ * typing pauses (text put in all at once, as by the HTML cleanup and its undo).
  */
-function changed(box, { recount = false } = {}) {
+function changed(box, { now = false, recount = false } = {}) {
+  // (Measured before a recount, which moves box.counted to the new length.)
+  const big = now || (box && Math.abs(box.text.value.length - (box.counted ?? 0)) >= BIG_CHANGE);
   if (box) {
     if (recount) {
       updateWords(box);
@@ -274,7 +318,13 @@ function changed(box, { recount = false } = {}) {
     } else dirtyBoxes.add(box);
   }
   clearTimeout(saveTimer);
+  saveTimer = 0;
+  if (big) {
+    settle();
+    return;
+  }
   saveTimer = setTimeout(settle, SAVE_DELAY_MS);
+  guardUnload();
 }
 
 const runKey = (articles) => JSON.stringify(articles);
@@ -371,7 +421,8 @@ function setBusy(on) {
   ui.compare.disabled = on;
   ui.compare.textContent = on ? 'Comparing…' : 'Compare';
   ui.cancel.hidden = !on;
-  ui.results.setAttribute('aria-busy', String(on));
+  // Busy while the engine works and while the results are drawn (showResults).
+  if (on || !drawing) ui.results.setAttribute('aria-busy', String(on));
   // Elapsed time while the worker runs (not in the live status line: announced once, not every second).
   clearInterval(elapsedTimer);
   ui.progress.hidden = !on;
@@ -385,10 +436,17 @@ function setBusy(on) {
 }
 
 async function runCompare() {
-  if (busy) return;
+  if (busy || !loaded) return;
   clearError();
-  settle();
+  // Edits still waiting for the typing pause (only then: a save serialises every article again).
+  if (saveTimer || dirtyBoxes.size) settle();
   const all = collectArticles();
+  // Over the size limits: refused here, in the engine's words, without sending megabytes to it.
+  const tooBig = sizeError(all, bytesOf);
+  if (tooBig) {
+    showError(`Could not compare: ${tooBig}`);
+    return;
+  }
   const { articles, copies } = withoutCopies(all);
   if (copies.length && articles.length < 2) {
     showError(
@@ -409,7 +467,9 @@ async function runCompare() {
     engine.cancel();
   }, limitMs);
   try {
+    performance.mark('corroborate:sent'); // (marks for bench/profile.mjs)
     const report = await engine.compare(articles);
+    performance.mark('corroborate:answered');
     const ms = Math.round(performance.now() - started);
     lastRun = { articles, report, key: runKey(all) };
     showResults();
@@ -420,6 +480,7 @@ async function runCompare() {
     );
     ui.results.scrollIntoView({ block: 'start' });
     ui.resultsHeading.focus({ preventScroll: true });
+    performance.mark('corroborate:first-screen');
   } catch (e) {
     if (e instanceof EngineCancelled && timedOut) {
       setStatus('');
@@ -447,18 +508,40 @@ async function runCompare() {
  * them with an "identical" warning each.)
  */
 function withoutCopies(all) {
+  // A text is normalised (a copy of it made: 20 MB for a 20 MB article) only when another has as
+  // many characters other than white space, which every copy has.
+  const solid = all.map(solidOf);
+  const count = new Map();
+  for (const n of solid) count.set(n, (count.get(n) || 0) + 1);
   const seen = new Map(); // normalised text -> id of its first article
   const articles = [];
   const copies = [];
-  for (const a of all) {
-    const key = a.text.replace(/\s+/g, ' ').trim();
-    const of = seen.get(key);
-    if (of === undefined) {
+  all.forEach((a, i) => {
+    if (count.get(solid[i]) > 1) {
+      const key = a.text.replace(/\s+/g, ' ').trim();
+      const of = seen.get(key);
+      if (of !== undefined) {
+        copies.push({ id: a.id, of });
+        return;
+      }
       seen.set(key, a.id);
-      articles.push(a);
-    } else copies.push({ id: a.id, of });
-  }
+    }
+    articles.push(a);
+  });
   return { articles, copies };
+}
+
+/** How many UTF-16 units of a text are not white space (JavaScript's \s), in one pass. */
+function solidLength(text) {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c <= 32
+      ? c === 32 || (c >= 9 && c <= 13)
+      : c >= 0xa0 && (c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+    if (!space) n++;
+  }
+  return n;
 }
 
 function copiesNote(copies) {
@@ -480,10 +563,42 @@ function inputNotes(report) {
   return notes.length ? ' ' + notes.join(' ') : '';
 }
 
+/** The results being drawn (render.js drawReport: {done, cancel}), until they all are. */
+let drawing = null;
+
+/**
+ * Shows lastRun's results: the first screen at once, the rest drawn in short steps after it
+ * (#results stays aria-busy until then), so that no task keeps the page busy for long.
+ */
 function showResults() {
-  ui.report.replaceChildren(renderReport(lastRun.report, { articles: lastRun.articles, view: viewState, onViewChange: saveViewState }));
+  stopDrawing();
+  const job = (drawing = drawReport(ui.report, lastRun.report, {
+    articles: lastRun.articles,
+    view: viewState,
+    onViewChange: saveViewState,
+  }));
   ui.stale.hidden = true;
   ui.results.hidden = false;
+  ui.results.setAttribute('aria-busy', 'true');
+  job.done.then(
+    () => {
+      if (drawing !== job) return;
+      drawing = null;
+      ui.results.setAttribute('aria-busy', String(busy));
+    },
+    (e) => {
+      if (drawing !== job) return;
+      drawing = null;
+      ui.results.setAttribute('aria-busy', String(busy));
+      console.error('Corroborate: drawing the results failed:', e);
+      showError(`Some of the results could not be shown: ${e && e.message ? e.message : String(e)}`);
+    },
+  );
+}
+
+function stopDrawing() {
+  drawing?.cancel();
+  drawing = null;
 }
 
 async function showEngine() {
@@ -544,6 +659,8 @@ function clearAll() {
   if (!window.confirm('Remove all articles? This cannot be undone.')) return;
   setBoxes([]);
   lastRun = null;
+  stopDrawing();
+  ui.results.setAttribute('aria-busy', 'false');
   ui.results.hidden = true;
   ui.report.replaceChildren();
   clearError();
@@ -552,19 +669,50 @@ function clearAll() {
   boxes[0].text.focus();
 }
 
-async function start() {
+// ---------------------------------------------------------------- start
+
+/** Resolves once the boxes are shown (from the journal or from storage). */
+let markReady;
+const ready = new Promise((resolve) => (markReady = resolve));
+let loaded = false;
+
+/**
+ * Shows the boxes in place of "Loading saved articles…" (index.html) and enables the buttons
+ * that act on them. Until then there is nothing to type into, so nothing typed can be replaced
+ * by what storage holds.
+ */
+function showBoxes(articles) {
+  setBoxes(articles);
+  ui.list.querySelector('.articles-loading')?.remove();
+  ui.list.setAttribute('aria-busy', 'false');
+  for (const el of [ui.add, ui.loadExample, ui.clearAll, ui.compare, ui.openFiles]) el.disabled = false;
+  loaded = true;
+  markReady();
+  showEngine();
+}
+
+function start() {
   // theme.js has already put the locally kept theme on <html>; the switch shows it. (A choice made
-  // before the saved settings are read is kept: the local copy wins below.)
+  // before the saved settings are read is kept: the local copy wins in adoptSettings.)
   applyTheme(readLocalTheme() || 'system');
   ui.theme.addEventListener('change', () => chooseTheme(ui.theme.value));
-  // The boxes appear once the saved articles are read (IndexedDB answers in milliseconds).
-  store = await openStore();
-  store.onchange = showStorageWarning;
-  const saved = await store.load();
+  listen();
+  // A journal (the page was left with a save unfinished) is read synchronously: its boxes are
+  // shown at once and can be edited while storage opens; the edits are saved once it has.
   const journal = readJournal();
-  settings = journal ? journal.settings : saved.settings;
-  setBoxes(journal ? journal.articles : saved.articles);
-  showStorageWarning();
+  if (journal) {
+    adoptSettings(journal.settings);
+    showBoxes(journal.articles);
+  }
+  loadStore(journal);
+  if (BUILD.serviceWorker && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
+    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('Corroborate: offline mode unavailable:', e));
+  }
+}
+
+/** Takes the saved settings (from the journal or from storage) as the page's. */
+function adoptSettings(saved) {
+  settings = saved;
   // The local copy of the theme is the latest choice; without one (storage cleared, another
   // browser profile's record), the saved settings say.
   const localTheme = readLocalTheme();
@@ -577,18 +725,29 @@ async function start() {
       localStorage.setItem(THEME_KEY, settings.theme);
     } catch {}
   }
-  if (journal) {
-    store.save(savedState()).then((ok) => {
-      if (ok) {
-        try {
-          localStorage.removeItem(JOURNAL_KEY);
-        } catch {}
-      }
-    });
-  }
+}
 
+async function loadStore(journal) {
+  const opened = await openStore();
+  opened.onchange = showStorageWarning;
+  // Read before the page saves anything: loading migrates older data and notices newer data,
+  // which must then be left alone.
+  const saved = await opened.load();
+  store = opened;
+  if (!loaded) {
+    adoptSettings(saved.settings);
+    showBoxes(saved.articles);
+  }
+  showStorageWarning();
+  // The journal's articles (and anything typed over them meanwhile) go to IndexedDB; the journal
+  // is removed once they are there.
+  if (journal || saveWanted) saveNow();
+}
+
+function listen() {
   ui.list.addEventListener('input', (event) => {
-    changed(boxes.find((b) => b.text === event.target));
+    const box = boxes.find((b) => b.text === event.target || b.title === event.target);
+    changed(box, { now: /^insertFrom(Paste|Drop)/.test(event.inputType || '') });
   });
   ui.list.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -601,9 +760,11 @@ async function start() {
     changed();
   });
   ui.loadExample.addEventListener('click', loadExample);
-  // Pasted HTML, and HTML files dropped or chosen, become article text (htmlinput.js).
+  // Pasted HTML, and HTML files dropped or chosen, become article text (htmlinput.js). Files
+  // dropped while the saved articles are still loading wait for them (`ready`).
   installHtmlInput({
     engine,
+    ready,
     list: ui.list,
     dropZone: ui.list,
     fileInput: ui.openFiles,
@@ -623,6 +784,7 @@ async function start() {
   // On paper every folded part of the results is shown; folds come back after printing.
   let unfolded = [];
   window.addEventListener('beforeprint', () => {
+    finishDrawing(); // every section on paper, not only those drawn so far
     unfolded = [...ui.report.querySelectorAll('details:not([open])')];
     for (const d of unfolded) d.open = true;
   });
@@ -631,18 +793,13 @@ async function start() {
     unfolded = [];
   });
   // Never lose the last keystrokes to the save delay (storage.js commits the write at once).
-  // A reload can cut off the IndexedDB write, so the journal keeps a synchronous copy.
+  // A reload can cut off the IndexedDB write, so the journal keeps a synchronous copy (and
+  // beforeUnload asks first when the journal cannot hold it).
   window.addEventListener('pagehide', () => {
-    const unsaved = saveTimer !== 0 || savesInFlight > 0;
     if (saveTimer) settle();
-    if (unsaved) writeJournal();
+    if (savePending()) writeJournal();
   });
   document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && saveTimer && settle());
-
-  showEngine();
-  if (BUILD.serviceWorker && 'serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-    navigator.serviceWorker.register('./sw.js').catch((e) => console.warn('Corroborate: offline mode unavailable:', e));
-  }
 }
 
 start();

@@ -19,7 +19,7 @@
 //   wasm:       what to instantiate (bytes, Module or URL); default: pkg/corroborate_bg.wasm,
 //   mode:       'auto' (default), 'worker' (never fall back) or 'inline',
 // }
-import { handleRequest, initCore, isFatal, messageOf } from './core.js';
+import { handleRequest, initCore, isFatal, joinParts, messageOf } from './core.js';
 
 /** The request was cancelled by the caller. */
 export class EngineCancelled extends Error {
@@ -126,11 +126,17 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
     const w = new Worker(url, { type: workerType, name: 'corroborate-engine' });
     worker = w;
     w.addEventListener('message', (event) => {
-      const { id, ok, fatal, error, ...result } = event.data || {};
+      const { id, ok, fatal, error, part, items, ...result } = event.data || {};
       const waiter = pending.get(id);
       if (!waiter) return; // answer to a cancelled request
+      if (part) {
+        // A part of a big report (worker.js sendParts): kept until the answer comes.
+        (waiter.parts ??= []).push([part, items]);
+        return;
+      }
       pending.delete(id);
       if (ok) {
+        if (waiter.parts && result.report) joinParts(result.report, waiter.parts);
         waiter.resolve(result);
       } else if (fatal) {
         waiter.reject(new Error(FATAL_HINT.replace('%s', error)));

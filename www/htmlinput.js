@@ -69,6 +69,7 @@ export function cleanupSummary(what, html, cleaned) {
 /**
  * Wires paste, drop and the file chooser to the boxes. `app`: {
  *   engine,                 // engine.js's engine (clean)
+ *   ready,                  // a Promise: the boxes are shown (files wait for it)
  *   list,                   // the <ol> of boxes (paste events bubble to it)
  *   dropZone,               // where files may be dropped
  *   fileInput,              // <input type=file multiple>
@@ -205,6 +206,7 @@ const stem = (name) => name.replace(/\.[^.]*$/, '');
 
 /** One article per file: HTML cleaned, .txt/.md (and other text) as they are. */
 async function addFiles(app, files) {
+  await app.ready; // dropped while the saved articles load: added to them, not replaced by them
   const done = [];
   const problems = [];
   for (const file of files) {

@@ -3,13 +3,13 @@
 // Every piece of article or report text goes into the page as a text node (createTextNode /
 // textContent). Nothing here parses HTML: no innerHTML, insertAdjacentHTML or the like.
 
-import { h, icon, plural, srOnly } from './dom.js';
+import { asStep, finishDrawing, h, icon, items, plural, runInSlices, srOnly, startDrawing } from './dom.js';
 import { engineDiff, renderDiff } from './views/diff.js';
 import { renderMatrix } from './views/matrix.js';
 import { numberLabel, sentenceIndex } from './views/model.js';
 import { renderReading, sentenceElementId } from './views/reading.js';
 
-export { h, numberLabel };
+export { h, finishDrawing, numberLabel };
 
 /** The counts the overview shows. */
 export function summarize(report) {
@@ -40,6 +40,18 @@ const warningLabel = (kind) =>
   WARNING_LABELS[kind] || String(kind).charAt(0).toUpperCase() + String(kind).slice(1).replace(/-/g, ' ');
 /** Above this many single-source details, their per-source groups start folded. */
 const FOLD_SINGLES_OVER = 20;
+/** Past this many sources, a list of tags shows TAGS_FIRST and a button for the others. */
+const TAGS_MAX = 16;
+const TAGS_FIRST = 12;
+/** Evidence sentences shown at first under one fact or value (a fact of 500 sources has 500). */
+const EVIDENCE_FIRST = 20;
+/** Sources and conflicts the overview (the first screen, drawn at once) lists at first. */
+const OVERVIEW_FIRST = 50;
+/** Values of one conflict shown at first (one of 1,000 articles had 81), and in the overview. */
+const VALUES_FIRST = 10;
+const OVERVIEW_VALUES = 5;
+/** Per-source groups (single-source details, omissions) drawn at first. */
+const GROUPS_FIRST = 50;
 
 /** The report's views, in page order: [id, label in the results menu]. */
 export const VIEWS = [
@@ -60,41 +72,88 @@ export const VIEWS = [
 ];
 
 /**
- * Renders a report. `articles` ([{id, title?, text}], what was compared) lets evidence show its
- * whole sentence, warnings the passage they are about, and the reading view the articles.
- * `view`: an object the views keep their choices in across renders (the reading view's
- * `reading`: the source ids shown side by side); `onViewChange()` is called when one changes.
- * Returns a DocumentFragment: a menu of the views, then one section per view.
+ * The sections in page order: [id, build(report, ctx) → element or null, present(report, ctx)].
+ * `present` says, without drawing it, whether the section will be there (for the menu).
+ */
+const SECTIONS = [
+  ['overview', renderOverview],
+  ['different-event', renderDifferentEvent, (r) => (r.different_event || []).length > 0],
+  ['conflicts', renderConflicts],
+  ['matrix', (r, ctx) => section('matrix', 'Fact matrix', undefined, renderMatrix(r, ctx))],
+  ['reading', renderReadingSection, (r, ctx) => (r.sources || []).some((s) => typeof ctx.text(s.id) === 'string')],
+  ['facts', renderCorroborated],
+  ['details', renderSingles],
+  ['omissions', renderOmissions],
+  ['entities', renderEntities],
+  ['numbers', renderNumbers, (r) => Boolean(r.numbers)],
+  ['quotes', renderQuotes],
+  ['dates', renderDates, (r) => Boolean(r.dates)],
+  ['tone', renderTone],
+  ['text-reuse', renderTextReuse],
+];
+/** Drawn before the status says "Compared": what the first screen of results shows. */
+const FIRST_SCREEN = new Set(['overview', 'different-event']);
+
+function menu(report, ctx) {
+  const present = new Set(SECTIONS.filter(([, , p]) => !p || p(report, ctx)).map(([id]) => id));
+  return h(
+    'nav',
+    { class: 'views-nav', 'aria-label': 'Result views' },
+    h('ul', {}, VIEWS.filter(([id]) => present.has(id)).map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label)))),
+  );
+}
+
+/** Queues the sections (all, or those not on the first screen) as steps appending to `root`. */
+function queueSections(root, report, ctx, drawing, skip = new Set()) {
+  for (const [id, build] of SECTIONS) {
+    if (skip.has(id)) continue;
+    drawing.steps.add(
+      asStep(() => {
+        const el = build(report, ctx);
+        if (el) root.append(el);
+      }),
+    );
+  }
+}
+
+/**
+ * Renders a report, all at once. `articles` ([{id, title?, text}], what was compared) lets
+ * evidence show its whole sentence, warnings the passage they are about, and the reading view
+ * the articles. `view`: an object the views keep their choices in across renders (the reading
+ * view's `reading`: the source ids shown side by side); `onViewChange()` is called when one
+ * changes. Returns a DocumentFragment: a menu of the views, then one section per view.
+ * (Long lists show their first FIRST_ITEMS items and a "Show more" button.)
  */
 export function renderReport(report, { articles = [], view = {}, onViewChange = () => {} } = {}) {
   const ctx = makeContext(report, articles, { view, onViewChange });
   const frag = document.createDocumentFragment();
-  const sections = [
-    renderOverview(report, ctx),
-    renderDifferentEvent(report, ctx),
-    renderConflicts(report, ctx),
-    section('matrix', 'Fact matrix', undefined, renderMatrix(report, ctx)),
-    renderReadingSection(report, ctx),
-    renderCorroborated(report, ctx),
-    renderSingles(report, ctx),
-    renderOmissions(report, ctx),
-    renderEntities(report, ctx),
-    renderNumbers(report, ctx),
-    renderQuotes(report, ctx),
-    renderDates(report, ctx),
-    renderTone(report, ctx),
-    renderTextReuse(report, ctx),
-  ].filter(Boolean);
-  const present = new Set(sections.map((s) => s.id));
-  frag.append(
-    h(
-      'nav',
-      { class: 'views-nav', 'aria-label': 'Result views' },
-      h('ul', {}, VIEWS.filter(([id]) => present.has(id)).map(([id, label]) => h('li', {}, h('a', { href: `#${id}` }, label)))),
-    ),
-    ...sections,
-  );
+  frag.append(menu(report, ctx));
+  const drawing = startDrawing();
+  queueSections(frag, report, ctx, drawing);
+  drawing.steps.run();
   return frag;
+}
+
+/**
+ * Draws a report into `container` in steps, so that the page never stops for long: the menu and
+ * the first screen (the overview, and a warning about a different event) at once, then each
+ * other section and each long list in slices of about `sliceMs`. Returns {done, cancel}: `done`
+ * resolves to true once everything is drawn (false when cancelled or replaced by another report).
+ */
+export function drawReport(container, report, { articles = [], view = {}, onViewChange = () => {}, sliceMs = 8 } = {}) {
+  const ctx = makeContext(report, articles, { view, onViewChange });
+  const drawing = startDrawing();
+  const first = document.createDocumentFragment();
+  first.append(menu(report, ctx));
+  for (const [id, build] of SECTIONS) {
+    if (!FIRST_SCREEN.has(id)) continue;
+    const el = build(report, ctx);
+    if (el) first.append(el);
+  }
+  container.replaceChildren(first);
+  queueSections(container, report, ctx, drawing, FIRST_SCREEN);
+  let cancelled = false;
+  return { done: runInSlices(drawing, { sliceMs, cancelled: () => cancelled }), cancel: () => (cancelled = true) };
 }
 
 function renderReadingSection(report, ctx) {
@@ -104,13 +163,16 @@ function renderReadingSection(report, ctx) {
 
 function makeContext(report, articles, { view, onViewChange }) {
   const sources = report.sources || [];
-  const conflictIndex = new Map(sortedConflicts(report).map((c, k) => [c, k]));
+  let conflictIndex = null; // conflict -> its position in the Conflicts view, made when first needed
   const index = new Map(sources.map((s, i) => [s.id, i]));
   const texts = new Map(articles.map((a) => [a.id, a.text]));
   const titles = new Map(sources.map((s) => [s.id, s.title]));
   const spans = new Map(sources.map((s) => [s.id, s.sentence_spans]));
-  const reading = sentenceIndex(report);
+  let bySentence = null;
+  /** What the report says about each sentence (views/model.js), made when first needed. */
+  const reading = () => (bySentence ??= sentenceIndex(report));
   return {
+    reading,
     total: sources.length,
     /** The views' remembered choices, and what to call when one changes (renderReport's). */
     view,
@@ -118,7 +180,10 @@ function makeContext(report, articles, { view, onViewChange }) {
     /** Set by the reading view: shows a source's article there if it is not shown (see readingLink). */
     showInReading: null,
     /** The link to a conflict's entry in the Conflicts view. */
-    conflictHref: (c) => (conflictIndex.has(c) ? `#conflict-${conflictIndex.get(c)}` : null),
+    conflictHref: (c) => {
+      conflictIndex ??= new Map(sortedConflicts(report).map((c, k) => [c, k]));
+      return conflictIndex.has(c) ? `#conflict-${conflictIndex.get(c)}` : null;
+    },
     /** The article text a source was compared with (undefined when not given). */
     text: (id) => texts.get(id),
     /** The position of a source in the input (-1 when unknown). */
@@ -128,12 +193,21 @@ function makeContext(report, articles, { view, onViewChange }) {
       const i = index.has(id) ? index.get(id) : -1;
       return h('span', { class: `source-tag src-c${i < 0 ? 'x' : i % 8}`, title: titles.get(id) || undefined }, id);
     },
-    tags(ids) {
+    /** Tags of several sources; past TAGS_MAX, the first TAGS_FIRST and a button for the others. */
+    tags(ids, all = false) {
+      const list = ids || [];
+      const shown = all || list.length <= TAGS_MAX ? list.length : TAGS_FIRST;
       const out = [];
-      (ids || []).forEach((id, i) => {
+      for (let i = 0; i < shown; i++) {
         if (i > 0) out.push(' ');
-        out.push(this.tag(id));
-      });
+        out.push(this.tag(list[i]));
+      }
+      if (shown < list.length) {
+        const rest = list.slice(shown);
+        const more = h('button', { type: 'button', class: 'link-button more-tags' }, `+${rest.length} more`, srOnly(' sources'));
+        more.addEventListener('click', () => more.replaceWith(...this.tags(rest, true)));
+        out.push(' ', more);
+      }
       return out;
     },
     /**
@@ -157,7 +231,7 @@ function makeContext(report, articles, { view, onViewChange }) {
     /** A link to a sentence in the reading view, or null when the view does not mark it. */
     readingLink(source, sentence) {
       const i = index.has(source) ? index.get(source) : -1;
-      if (i < 0 || sentence === undefined || !reading.get(source, sentence) || typeof texts.get(source) !== 'string') return null;
+      if (i < 0 || sentence === undefined || typeof texts.get(source) !== 'string' || !reading().get(source, sentence)) return null;
       const id = sentenceElementId(i, sentence);
       const a = h('a', { class: 'goto', href: `#${id}` }, 'in context', srOnly(`: ${source}, sentence ${sentence + 1}, in the reading view`));
       a.addEventListener('click', (event) => {
@@ -178,10 +252,10 @@ function makeContext(report, articles, { view, onViewChange }) {
      */
     evidenceList(evidence, { untagged, links } = {}) {
       if (!evidence || evidence.length === 0) return null;
-      return h(
-        'ul',
-        { class: 'evidence-list' },
-        evidence.map((e) => {
+      return items(
+        h('ul', { class: 'evidence-list' }),
+        evidence,
+        (e) => {
           const where = this.inSentence(e);
           const partial = where && (where.before.trim() || where.after.trim());
           const link = links && where ? this.readingLink(e.source, where.sentence) : null;
@@ -194,7 +268,8 @@ function makeContext(report, articles, { view, onViewChange }) {
               : h('span', { class: 'evidence-text' }, e.text ?? (where ? where.clause : '')),
             link ? [' ', link] : null,
           );
-        }),
+        },
+        { first: EVIDENCE_FIRST, noun: 'sentences' },
       );
     },
     /**
@@ -241,7 +316,7 @@ function renderOverview(report, ctx) {
   const flagged = new Set((report.different_event || []).map((d) => d.source));
   const stat = (href, value, label, key) =>
     h('li', { class: 'stat', 'data-stat': key }, h('a', { href }, h('span', { class: 'stat-num' }, String(value)), ' ', label));
-  const sources = (report.sources || []).map((s, i) =>
+  const source = (s, i) =>
     h(
       'li',
       { class: 'source' },
@@ -274,8 +349,7 @@ function renderOverview(report, ctx) {
             }),
           )
         : null,
-    ),
-  );
+    );
   return section(
     'overview',
     'Overview',
@@ -291,7 +365,7 @@ function renderOverview(report, ctx) {
     overviewConflicts(report, ctx),
     consensus(report, ctx),
     h('h4', { id: 'sources' }, 'Sources'),
-    h('ul', { class: 'sources' }, sources),
+    items(h('ul', { class: 'sources' }), report.sources || [], source, { first: OVERVIEW_FIRST, noun: 'sources' }),
   );
 }
 
@@ -311,10 +385,10 @@ function overviewConflicts(report, ctx) {
   if (!conflicts.length) return h('p', { class: 'overview-none' }, icon('✓'), ' The sources do not contradict each other on any detail compared.');
   return [
     h('h4', {}, 'Where the sources differ'),
-    h(
-      'ul',
-      { class: 'overview-conflicts' },
-      conflicts.map((c, k) =>
+    items(
+      h('ul', { class: 'overview-conflicts' }),
+      conflicts,
+      (c, k) =>
         h(
           'li',
           {},
@@ -322,7 +396,7 @@ function overviewConflicts(report, ctx) {
           ' ',
           h('a', { href: `#conflict-${k}` }, c.subject || 'Unnamed subject'),
           ': ',
-          (c.values || []).map((v, i) => [
+          (c.values || []).slice(0, OVERVIEW_VALUES).map((v, i) => [
             i ? h('span', { class: 'muted' }, ' vs ') : '',
             h('strong', {}, v.value),
             c.kind === 'number' && numberLabel(v.value) ? [' ', h('span', { class: 'value-reading muted' }, `(${numberLabel(v.value)})`)] : null,
@@ -330,8 +404,11 @@ function overviewConflicts(report, ctx) {
             ctx.tags(v.sources),
             ')',
           ]),
+          (c.values || []).length > OVERVIEW_VALUES
+            ? h('span', { class: 'muted' }, ` and ${plural(c.values.length - OVERVIEW_VALUES, 'other value')}`)
+            : null,
         ),
-      ),
+      { first: OVERVIEW_FIRST, noun: 'conflicts' },
     ),
   ];
 }
@@ -364,7 +441,7 @@ function consensus(report, ctx) {
 function renderConflicts(report, ctx) {
   const conflicts = sortedConflicts(report);
   const facts = new Map((report.facts || []).map((f) => [f.id, f]));
-  const items = conflicts.map((c, k) => {
+  const conflict = (c, k) => {
     const sev = SEVERITY[c.severity] || { label: c.severity, note: '' };
     const fact = c.fact ? facts.get(c.fact) : null;
     const values = c.values || [];
@@ -379,10 +456,10 @@ function renderConflicts(report, ctx) {
         h('span', { class: 'badge' }, KIND_LABELS[c.kind] || c.kind),
       ),
       h('p', { class: 'muted' }, sev.note, fact ? [' About: ', h('span', { class: 'about' }, fact.summary)] : null),
-      h(
-        'ul',
-        { class: 'values' },
-        (c.values || []).map((v) =>
+      items(
+        h('ul', { class: 'values' }),
+        values,
+        (v) =>
           h(
             'li',
             { class: 'value' },
@@ -398,7 +475,7 @@ function renderConflicts(report, ctx) {
             ),
             evidenceList(v.evidence, ctx),
           ),
-        ),
+        { first: VALUES_FIRST, noun: 'values' },
       ),
       // Two wordings of a quote: what changed, word by word (the engine's word_diff for the first
       // two wordings; computed here for any others).
@@ -407,23 +484,26 @@ function renderConflicts(report, ctx) {
             'div',
             { class: 'quote-diff' },
             h('p', { class: 'muted' }, 'Word by word, from the first wording to the others (struck: only in the first; underlined: only in the other):'),
-            values.slice(1).map((v, k) => renderDiff(values[0].value, v.value, k === 0 && Array.isArray(c.word_diff) ? engineDiff(c.word_diff) : null)),
+            // (Only for the values shown at first: one conflict of 1,000 articles has 81.)
+            values.slice(1, VALUES_FIRST).map((v, k) => renderDiff(values[0].value, v.value, k === 0 && Array.isArray(c.word_diff) ? engineDiff(c.word_diff) : null)),
           )
         : null,
     );
-  });
+  };
   return section(
     'conflicts',
     'Conflicts',
     conflicts.length,
-    items.length ? h('ol', { class: 'items' }, items) : empty('No conflicts found: where the sources give the same kind of detail, they agree.'),
+    conflicts.length
+      ? items(h('ol', { class: 'items' }), conflicts, conflict, { noun: 'conflicts', holds: (c, k, id) => id === `conflict-${k}` })
+      : empty('No conflicts found: where the sources give the same kind of detail, they agree.'),
   );
 }
 
 function renderCorroborated(report, ctx) {
   const facts = (report.facts || []).filter((f) => f.corroboration >= 2);
   facts.sort((a, b) => b.corroboration - a.corroboration);
-  const items = facts.map((f) =>
+  const fact = (f) =>
     h(
       'li',
       { class: 'item fact', id: `fact-${f.id}` },
@@ -436,13 +516,14 @@ function renderCorroborated(report, ctx) {
         ctx.tags(f.sources),
       ),
       evidenceList(f.evidence, ctx),
-    ),
-  );
+    );
   return section(
     'facts',
     'Corroborated facts',
     facts.length,
-    items.length ? h('ol', { class: 'items' }, items) : empty('No fact is told by more than one source.'),
+    facts.length
+      ? items(h('ol', { class: 'items' }), facts, fact, { noun: 'facts', holds: (f, k, id) => id === `fact-${f.id}` })
+      : empty('No fact is told by more than one source.'),
   );
 }
 
@@ -456,10 +537,8 @@ function renderSingles(report, ctx) {
     groups.get(id).push(f);
   }
   const fold = singles.length > FOLD_SINGLES_OVER;
-  const blocks = [];
-  for (const [id, facts] of groups) {
-    if (facts.length === 0) continue;
-    blocks.push(
+  const withFacts = [...groups].filter(([, facts]) => facts.length > 0);
+  const group = ([id, facts]) =>
       h(
         'details',
         { class: 'group', open: !fold },
@@ -468,10 +547,10 @@ function renderSingles(report, ctx) {
           {},
           h('h4', { class: 'group-title' }, 'Only in ', ctx.tag(id), h('span', { class: 'count' }, ` (${facts.length})`)),
         ),
-        h(
-          'ul',
-          { class: 'items' },
-          facts.map((f) => {
+        items(
+          h('ul', { class: 'items' }),
+          facts,
+          (f) => {
             // The sentence again only when it says more than the summary (a longer sentence or another clause).
             const others = (f.evidence || []).filter((e) => {
               const where = ctx.inSentence(e);
@@ -483,17 +562,22 @@ function renderSingles(report, ctx) {
               h('p', { class: 'fact-summary' }, f.summary),
               others.length ? evidenceList(others, ctx) : null,
             );
-          }),
+          },
+          { noun: 'details', holds: (f, k, id) => id === `fact-${f.id}` },
         ),
-      ),
-    );
-  }
+      );
   return section(
     'details',
     'Single-source details',
     singles.length,
     fold ? h('p', { class: 'hint' }, 'Open a source to see what only it says.') : null,
-    blocks.length ? blocks : empty('Every fact is told by more than one source.'),
+    withFacts.length
+      ? items(h('div', { class: 'groups' }), withFacts, group, {
+          first: GROUPS_FIRST,
+          noun: 'sources',
+          holds: ([, facts], k, id) => facts.some((f) => id === `fact-${f.id}`),
+        })
+      : empty('Every fact is told by more than one source.'),
   );
 }
 
@@ -511,13 +595,17 @@ function roleConflicts(report) {
 
 /** Up to this many sources, every source gets a mention bar (zeros too). */
 const MENTION_BARS_ALL = 8;
+/** At most this many bars for one name: the sources that mention it most (then a line). */
+const MENTION_BARS_MAX = 20;
 
 function renderEntities(report, ctx) {
   const ids = (report.sources || []).map((s) => s.id);
   const conflictsOf = roleConflicts(report);
-  // Mentions per source, and the largest count anywhere (so that bars compare across entities).
-  const counts = (report.entities || []).map((e) => {
-    const n = new Map(ids.map((id) => [id, 0]));
+  // Mentions per source that mentions it, and the largest count anywhere (so that bars compare
+  // across entities). (Not a count for every source: 4,689 names × 1,000 sources were millions.)
+  const entities = report.entities || [];
+  const counts = entities.map((e) => {
+    const n = new Map();
     for (const m of e.mentions || []) n.set(m.source, (n.get(m.source) || 0) + 1);
     return n;
   });
@@ -525,7 +613,19 @@ function renderEntities(report, ctx) {
   // engine's argument limit.
   let most = 1;
   for (const n of counts) for (const v of n.values()) if (v > most) most = v;
-  const items = (report.entities || []).map((e, k) => {
+  const bars = (k) => {
+    const n = counts[k];
+    if (ids.length <= MENTION_BARS_ALL) return { shown: ids, others: 0 };
+    // Beyond a few sources, only those that mention it, at most MENTION_BARS_MAX (the most).
+    let shown = ids.filter((id) => n.get(id));
+    const others = Math.max(0, shown.length - MENTION_BARS_MAX);
+    if (others) {
+      const keep = new Set([...shown].sort((a, b) => n.get(b) - n.get(a) || ctx.indexOf(a) - ctx.indexOf(b)).slice(0, MENTION_BARS_MAX));
+      shown = shown.filter((id) => keep.has(id));
+    }
+    return { shown, others };
+  };
+  const entity = (e, k) => {
     const conflicts = [e.name, ...(e.variants || [])].flatMap((name) => conflictsOf.get(name) || []);
     const roles = e.roles || [];
     const disagree = conflicts.length > 0;
@@ -566,26 +666,31 @@ function renderEntities(report, ctx) {
             conflicts.map(({ k }, i) => [i ? ', ' : '', h('a', { href: `#conflict-${k}` }, 'see the conflict')]), '.')
         : null,
       (e.mentions || []).length
-        ? h(
-            'table',
-            { class: 'mention-bars', 'aria-label': `Mentions of ${e.name} per source` },
-            // Beyond a few sources, only those that mention it (the others are counted in a line).
-            h('tbody', {}, ids.filter((id) => ids.length <= MENTION_BARS_ALL || counts[k].get(id)).map((id) => {
-              const n = counts[k].get(id) || 0;
-              const fill = h('span', { class: 'bar-fill' });
-              fill.style.width = `${(n / most) * 100}%`;
-              return h('tr', { class: n ? null : 'none' }, h('th', { scope: 'row' }, ctx.tag(id)), h('td', { class: 'bar-cell' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill)), h('td', { class: 'n' }, String(n)));
-            })),
-          )
+        ? (() => {
+            const { shown, others } = bars(k);
+            return [
+              h(
+                'table',
+                { class: 'mention-bars', 'aria-label': `Mentions of ${e.name} per source` },
+                h('tbody', {}, shown.map((id) => {
+                  const n = counts[k].get(id) || 0;
+                  const fill = h('span', { class: 'bar-fill' });
+                  fill.style.width = `${(n / most) * 100}%`;
+                  return h('tr', { class: n ? null : 'none' }, h('th', { scope: 'row' }, ctx.tag(id)), h('td', { class: 'bar-cell' }, h('span', { class: 'bar', 'aria-hidden': 'true' }, fill)), h('td', { class: 'n' }, String(n)));
+                })),
+              ),
+              others ? h('p', { class: 'muted mention-others' }, `${plural(others, 'other source')} ${others === 1 ? 'mentions' : 'mention'} it too (no more often than those above).`) : null,
+            ];
+          })()
         : null,
     );
-  });
+  };
   return section(
     'entities',
     'People, places and organizations',
-    items.length,
-    items.length ? h('p', { class: 'hint' }, 'Each name with the other ways it is written, the roles each source gives, and how often each source mentions it.') : null,
-    items.length ? h('ul', { class: 'items entities' }, items) : empty('No names were found.'),
+    entities.length,
+    entities.length ? h('p', { class: 'hint' }, 'Each name with the other ways it is written, the roles each source gives, and how often each source mentions it.') : null,
+    entities.length ? items(h('ul', { class: 'items entities' }), entities, entity, { noun: 'names' }) : empty('No names were found.'),
   );
 }
 
@@ -597,7 +702,7 @@ function renderNumbers(report, ctx) {
   const order = new Map();
   numbers.forEach((n) => order.has(n.counts) || order.set(n.counts, order.size));
   numbers.sort((a, b) => order.get(a.counts) - order.get(b.counts));
-  const rows = numbers.map((n) => {
+  const row = (n) => {
     const where = ctx.inSentence(n);
     return h(
       'tr',
@@ -607,12 +712,13 @@ function renderNumbers(report, ctx) {
       h('td', {}, ctx.tag(n.source)),
       h('td', { class: 'num-context' }, where ? [where.before, h('mark', {}, where.clause), where.after] : h('q', {}, n.text)),
     );
-  });
+  };
+  const [tbody, more] = items(h('tbody'), numbers, row, { noun: 'numbers' });
   return section(
     'numbers',
     'Numbers',
     numbers.length,
-    rows.length
+    numbers.length
       ? [
           h('p', { class: 'hint' }, 'Every number found, grouped by what it counts, each in the sentence it comes from.'),
           h(
@@ -620,8 +726,9 @@ function renderNumbers(report, ctx) {
             { class: 'table-scroll', role: 'region', 'aria-label': 'Table of numbers (scrolls sideways)', tabindex: '0' },
             h('table', { class: 'data-table numbers-table', 'aria-labelledby': 'numbers-heading' },
               h('thead', {}, h('tr', {}, ['Counts', 'Value', 'Source', 'As written, in its sentence'].map((t) => h('th', { scope: 'col' }, t)))),
-              h('tbody', {}, rows)),
+              tbody),
           ),
+          more,
         ]
       : empty('No numbers were found.'),
   );
@@ -635,7 +742,8 @@ function whereFold(spans, ctx, label) {
 }
 
 function renderQuotes(report, ctx) {
-  const items = (report.quotes || []).map((q) =>
+  const quotes = report.quotes || [];
+  const quote = (q) =>
     h(
       'li',
       { class: 'item quote' },
@@ -649,13 +757,12 @@ function renderQuotes(report, ctx) {
         ctx.tags(q.sources),
       ),
       whereFold(q.evidence, ctx, 'Where it is quoted'),
-    ),
-  );
+    );
   return section(
     'quotes',
     'Quotes',
-    items.length,
-    items.length ? h('ul', { class: 'items' }, items) : empty('No direct quotations were found.'),
+    quotes.length,
+    quotes.length ? items(h('ul', { class: 'items' }), quotes, quote, { noun: 'quotes' }) : empty('No direct quotations were found.'),
   );
 }
 
@@ -664,7 +771,7 @@ function renderQuotes(report, ctx) {
 function renderDifferentEvent(report, ctx) {
   const flagged = report.different_event || [];
   if (flagged.length === 0) return null;
-  const items = flagged.map((d, k) => {
+  const callout = (d, k) => {
     const i = ctx.indexOf(d.source);
     return h(
       'li',
@@ -676,7 +783,7 @@ function renderDifferentEvent(report, ctx) {
       d.evidence && d.evidence.length ? h('p', { class: 'callout-label' }, `What ${d.source} says:`) : null,
       evidenceList(d.evidence, ctx, { untagged: d.source }),
     );
-  });
+  };
   return section(
     'different-event',
     'Possibly a different event',
@@ -686,7 +793,11 @@ function renderDifferentEvent(report, ctx) {
       { class: 'hint' },
       'What these sources say may be about another occurrence than the rest, so their agreements and conflicts with the others may not mean much.',
     ),
-    h('ul', { class: 'items' }, items),
+    items(h('ul', { class: 'items' }), flagged, callout, {
+      first: OVERVIEW_FIRST,
+      noun: 'sources',
+      holds: (d, k, id) => id === `different-event-${ctx.indexOf(d.source) < 0 ? `x${k}` : ctx.indexOf(d.source)}`,
+    }),
   );
 }
 
@@ -698,35 +809,34 @@ function renderOmissions(report, ctx) {
     if (!groups.has(o.source)) groups.set(o.source, []);
     groups.get(o.source).push(o);
   }
-  const blocks = [];
-  for (const [id, list] of groups) {
-    if (list.length === 0) continue;
-    blocks.push(
+  const withOmissions = [...groups].filter(([, list]) => list.length > 0);
+  const group = ([id, list]) =>
       h(
         'div',
         { class: 'group omission-group', 'data-source': id },
         h('h4', { class: 'group-title' }, ctx.tag(id), ' does not report', h('span', { class: 'count' }, ` (${list.length})`)),
-        h(
-          'ul',
-          { class: 'items' },
-          list.map((o) =>
+        items(
+          h('ul', { class: 'items' }),
+          list,
+          (o) =>
             h(
               'li',
               { class: 'item omission' },
               h('p', { class: 'fact-summary' }, facts.has(o.fact) ? h('a', { href: `#fact-${o.fact}` }, o.summary) : o.summary),
               h('p', { class: 'fact-meta' }, h('span', { class: 'muted' }, 'Told by '), ctx.tags(o.told_by)),
             ),
-          ),
+          { noun: 'omissions' },
         ),
-      ),
-    );
-  }
+      );
   return section(
     'omissions',
     'Omissions',
     omissions.length,
-    blocks.length
-      ? [h('p', { class: 'hint' }, 'Facts that most of the other sources report and this one does not.'), blocks]
+    withOmissions.length
+      ? [
+          h('p', { class: 'hint' }, 'Facts that most of the other sources report and this one does not.'),
+          items(h('div', { class: 'groups' }), withOmissions, group, { first: GROUPS_FIRST, noun: 'sources' }),
+        ]
       : empty('No source leaves out a fact most of the others report.'),
   );
 }
@@ -778,7 +888,7 @@ function renderTone(report, ctx) {
     fill.style.width = `${(k / most[key]) * 100}%`;
     return h('span', { class: `bar mini-bar mini-${key}`, 'aria-hidden': 'true' }, fill);
   };
-  const cards = profiles.map((t) => {
+  const card = (t) => {
     const counts = t.attribution_counts || {};
     const stances = [...STANCES, ...Object.keys(counts).filter((k) => !STANCES.includes(k))];
     const attribution = (t.attribution || []).length;
@@ -843,19 +953,19 @@ function renderTone(report, ctx) {
           )
         : h('p', { class: 'muted hits-none' }, 'No loaded words, hedges or attribution verbs.'),
     );
-  });
+  };
   return section(
     'tone',
     'Tone',
     undefined,
-    cards.length
+    profiles.length
       ? [
           h(
             'p',
             { class: 'hint' },
             'How much of each source is the writer’s opinion, and the words that colour it. Words inside quotation marks are the speaker’s and are not counted.',
           ),
-          h('ul', { class: 'items tone' }, cards),
+          items(h('ul', { class: 'items tone' }), profiles, card, { first: GROUPS_FIRST, noun: 'sources' }),
         ]
       : empty('No tone profile.'),
   );
@@ -876,59 +986,21 @@ function lazyDiff(p) {
   return details;
 }
 
+/** Up to this many sources the text reuse is a source × source table; beyond, a list of the closest pairs. */
+const REUSE_TABLE_MAX = 24;
+/** How many pairs that list shows. */
+const REUSE_PAIRS = 50;
+
 function renderTextReuse(report, ctx) {
   const reuse = report.text_reuse || { matrix: [], passages: [] };
   const ids = (report.sources || []).map((s) => s.id);
   const matrix = reuse.matrix || [];
   const passages = reuse.passages || [];
   const isPair = (p, x, y) => (p.a.source === x && p.b.source === y) || (p.a.source === y && p.b.source === x);
-  const pairHas = (x, y) => passages.some((p) => isPair(p, x, y));
-  // Clicking a cell shows only that pair's passages; "Show all" undoes it.
-  const pairNote = h('p', { class: 'pair-note', 'aria-live': 'polite' });
-  const showAll = h('button', { type: 'button', class: 'link-button', hidden: true }, 'Show all shared passages');
-  const showPair = (x, y) => {
-    let n = 0;
-    for (const li of list ? list.children : []) {
-      const p = passages[Number(li.dataset.k)];
-      li.hidden = Boolean(x) && !isPair(p, x, y);
-      if (!li.hidden) n++;
-    }
-    pairNote.textContent = x ? `${plural(n, 'passage')} shared by ${x} and ${y}.` : '';
-    showAll.hidden = !x;
-    if (x && list) list.querySelector('li:not([hidden])')?.scrollIntoView({ block: 'nearest' });
-  };
-  showAll.addEventListener('click', () => showPair(null));
-  // (The explanation is a paragraph rather than a <caption>: a caption is only as wide as the table.)
-  const table = h(
-    'div',
-    { class: 'table-scroll', role: 'region', 'aria-labelledby': 'reuse-caption', tabindex: '0' },
-    h(
-      'table',
-      { class: 'reuse-table', 'aria-labelledby': 'reuse-caption' },
-      h('thead', {}, h('tr', {}, h('td', {}), ids.map((id) => h('th', { scope: 'col' }, ctx.tag(id))))),
-      h(
-        'tbody',
-        {},
-        ids.map((id, i) =>
-          h(
-            'tr',
-            { 'data-source': id },
-            h('th', { scope: 'row' }, ctx.tag(id)),
-            ids.map((other, j) => {
-              if (i === j) return h('td', { class: 'diag', title: 'Same source' }, '—');
-              const v = Number((matrix[i] || [])[j]) || 0;
-              const title = `${percent(v)} of ${id}’s words are shared with ${other}`;
-              if (!pairHas(id, other)) return h('td', { class: `heat heat-${heat(v)}`, title }, percent(v));
-              const b = h('button', { type: 'button', class: 'heat-button', 'aria-label': `${title}: show the passages` }, percent(v));
-              b.addEventListener('click', () => showPair(id, other));
-              return h('td', { class: `heat heat-${heat(v)}`, title }, b);
-            }),
-          ),
-        ),
-      ),
-    ),
-  );
-  const items = passages.map((p, k) => {
+  const pairs = new Set();
+  for (const p of passages) pairs.add(`${p.a.source}\u0000${p.b.source}`).add(`${p.b.source}\u0000${p.a.source}`);
+  const pairHas = (x, y) => pairs.has(`${x}\u0000${y}`);
+  const passage = (p, k) => {
     const same = p.a.text.trim() === p.b.text.trim();
     const quote = (side) => h('blockquote', {}, ctx.tag(side.source), ' ', h('span', { class: 'passage-text' }, side.text));
     return h(
@@ -948,18 +1020,98 @@ function renderTextReuse(report, ctx) {
       same ? h('blockquote', {}, h('span', { class: 'passage-text' }, p.a.text)) : [quote(p.a), quote(p.b)],
       same ? null : lazyDiff(p),
     );
-  });
-  const list = items.length ? h('ol', { class: 'items' }, items) : null;
+  };
+  const all = passages.length ? h('div', { class: 'all-passages' }, items(h('ol', { class: 'items' }), passages, passage, { noun: 'passages' })) : null;
+  // Choosing a pair shows only its passages (in a list of their own: the long one may not be
+  // drawn in full); "Show all" undoes it.
+  const pairList = h('ol', { class: 'items pair-passages', hidden: true });
+  const pairNote = h('p', { class: 'pair-note', 'aria-live': 'polite' });
+  const showAll = h('button', { type: 'button', class: 'link-button', hidden: true }, 'Show all shared passages');
+  const showPair = (x, y) => {
+    const mine = x ? passages.map((p, k) => [p, k]).filter(([p]) => isPair(p, x, y)) : [];
+    pairList.replaceChildren(...mine.map(([p, k]) => passage(p, k)));
+    pairList.hidden = !x;
+    if (all) all.hidden = Boolean(x);
+    pairNote.textContent = x ? `${plural(mine.length, 'passage')} shared by ${x} and ${y}.` : '';
+    showAll.hidden = !x;
+    if (x) pairList.firstElementChild?.scrollIntoView({ block: 'nearest' });
+  };
+  showAll.addEventListener('click', () => showPair(null));
+  const pairButton = (id, other, title, text) => {
+    const b = h('button', { type: 'button', class: 'heat-button', 'aria-label': `${title}: show the passages` }, text);
+    b.addEventListener('click', () => showPair(id, other));
+    return b;
+  };
+  let overview = null;
+  if (ids.length && ids.length <= REUSE_TABLE_MAX) {
+    // (The explanation is a paragraph rather than a <caption>: a caption is only as wide as the table.)
+    overview = [
+      h('p', { class: 'reuse-caption', id: 'reuse-caption' }, 'Share of the row source’s words shared with the column source'),
+      h(
+        'div',
+        { class: 'table-scroll', role: 'region', 'aria-labelledby': 'reuse-caption', tabindex: '0' },
+        h(
+          'table',
+          { class: 'reuse-table', 'aria-labelledby': 'reuse-caption' },
+          h('thead', {}, h('tr', {}, h('td', {}), ids.map((id) => h('th', { scope: 'col' }, ctx.tag(id))))),
+          h(
+            'tbody',
+            {},
+            ids.map((id, i) =>
+              h(
+                'tr',
+                { 'data-source': id },
+                h('th', { scope: 'row' }, ctx.tag(id)),
+                ids.map((other, j) => {
+                  if (i === j) return h('td', { class: 'diag', title: 'Same source' }, '—');
+                  const v = Number((matrix[i] || [])[j]) || 0;
+                  const title = `${percent(v)} of ${id}’s words are shared with ${other}`;
+                  if (!pairHas(id, other)) return h('td', { class: `heat heat-${heat(v)}`, title }, percent(v));
+                  return h('td', { class: `heat heat-${heat(v)}`, title }, pairButton(id, other, title, percent(v)));
+                }),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ];
+  } else if (ids.length) {
+    // A table of 1,000 × 1,000 sources is a million cells: the closest pairs instead.
+    const top = [];
+    for (let i = 0; i < ids.length; i++) {
+      const row = matrix[i] || [];
+      for (let j = 0; j < ids.length; j++) {
+        const v = Number(row[j]) || 0;
+        if (i === j || v <= 0 || (top.length === REUSE_PAIRS && v <= top[top.length - 1][0])) continue;
+        let at = top.length;
+        while (at > 0 && top[at - 1][0] < v) at--;
+        top.splice(at, 0, [v, i, j]);
+        if (top.length > REUSE_PAIRS) top.pop();
+      }
+    }
+    overview = [
+      h('p', { class: 'reuse-caption', id: 'reuse-caption' },
+        `With ${ids.length} sources, the pairs that share the most instead of a table of every pair: the share of the first source’s words shared with the second.`),
+      top.length
+        ? h('ol', { class: 'reuse-pairs', 'aria-labelledby': 'reuse-caption' }, top.map(([v, i, j]) => {
+            const title = `${percent(v)} of ${ids[i]}’s words are shared with ${ids[j]}`;
+            return h('li', { 'data-source': ids[i] }, ctx.tag(ids[i]), ' ', h('span', { class: `heat heat-${heat(v)}` }, percent(v)), ' shared with ', ctx.tag(ids[j]),
+              pairHas(ids[i], ids[j]) ? [' ', pairButton(ids[i], ids[j], title, 'show the passages')] : null);
+          }))
+        : empty('No source shares words with another.'),
+    ];
+  }
   return section(
     'text-reuse',
     'Text reuse',
     passages.length,
     h('p', { class: 'hint' }, 'Passages that sources share word for word or nearly, as from a common wire story or press release.'),
-    ids.length ? [h('p', { class: 'reuse-caption', id: 'reuse-caption' }, 'Share of the row source’s words shared with the column source'), table] : null,
+    overview,
     h('h4', {}, 'Shared passages'),
     pairNote,
     showAll,
-    list || empty('No passages shared verbatim or near-verbatim.'),
+    pairList,
+    all || empty('No passages shared verbatim or near-verbatim.'),
   );
 }
 
@@ -989,12 +1141,12 @@ function renderDates(report, ctx) {
   // One line per value, in order of first mention: how it is written, and by whom.
   const byValue = new Map();
   for (const d of dates) {
-    if (!byValue.has(d.value)) byValue.set(d.value, { written: new Set(), sources: [] });
+    if (!byValue.has(d.value)) byValue.set(d.value, { written: new Set(), sources: new Set() });
     const g = byValue.get(d.value);
     g.written.add(d.text);
-    if (!g.sources.includes(d.source)) g.sources.push(d.source);
+    g.sources.add(d.source);
   }
-  const items = [...byValue].map(([value, g]) => {
+  const date = ([value, g]) => {
     const label = dateLabel(value);
     const written = [...g.written].filter((w) => w !== label);
     return h(
@@ -1003,13 +1155,13 @@ function renderDates(report, ctx) {
       h('span', { class: 'date-value' }, label),
       written.length ? [' ', h('span', { class: 'muted' }, `(written ${written.map((w) => `“${w}”`).join(', ')})`)] : null,
       ' ',
-      ctx.tags(g.sources),
+      ctx.tags([...g.sources]),
     );
-  });
+  };
   return section(
     'dates',
     'Dates',
     byValue.size,
-    items.length ? h('ul', { class: 'dates' }, items) : empty('No dates were found.'),
+    byValue.size ? items(h('ul', { class: 'dates' }), [...byValue], date, { noun: 'dates' }) : empty('No dates were found.'),
   );
 }

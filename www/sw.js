@@ -6,7 +6,7 @@
 //
 // Development exception: on localhost / 127.0.0.1 (`make serve`) the network is tried first and
 // the cache is only the offline fallback, so a rebuilt engine shows up on the next reload.
-const CACHE_VERSION = 'v7';
+const CACHE_VERSION = 'v9';
 const CACHE_PREFIX = 'corroborate-';
 const CACHE_NAME = CACHE_PREFIX + CACHE_VERSION;
 
@@ -22,6 +22,7 @@ const ASSETS = [
   'dom.js',
   'csv.js',
   'htmlinput.js',
+  'limits.js',
   'views/model.js',
   'views/matrix.js',
   'views/reading.js',

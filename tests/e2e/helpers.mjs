@@ -162,11 +162,16 @@ export function localOnly(base) {
 
 export const fileOnly = (url) => /^(file|data|blob):/.test(url);
 
-/** Clicks Compare and waits until the page reports success; returns the status line. */
+/**
+ * Clicks Compare and waits until the page reports success and has drawn all the results (the
+ * first screen comes first, the rest in steps, with #results aria-busy meanwhile); returns the
+ * status line.
+ */
 export async function compareAndWait(page) {
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
   await page.locator('#results:not([hidden])').waitFor();
   await page.waitForFunction(() => /^Compared /.test(document.getElementById('status').textContent));
+  await page.locator('#results[aria-busy="false"]').waitFor();
   return page.locator('#status').textContent();
 }
 

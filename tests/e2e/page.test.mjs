@@ -447,6 +447,50 @@ describe('engine.js', () => {
     );
   });
 
+  test('splitReport / joinParts (core.js) give the report back', async () => {
+    const { splitReport, joinParts } = await import('../../www/core.js');
+    const report = await expectedReport(exampleInput(EXAMPLE_ARTICLES));
+    const { parts, rest } = splitReport(structuredClone(report), 7);
+    assert.ok(parts.some(([p]) => p === 'facts') && rest.facts.length === 0, 'facts were split');
+    assert.deepEqual(joinParts(rest, parts), report);
+    assert.deepEqual(splitReport(report).parts, [], 'a small report is one message');
+  });
+
+  test('a big report comes in parts (worker.js) and is put back together in order', async () => {
+    // A stand-in worker that answers as worker.js does for a big report: parts, then the rest.
+    const parts = `
+      self.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'init') return self.postMessage({ id: m.id, ok: true, version: 'parts' });
+        const facts = Array.from({ length: 2500 }, (_, i) => ({ id: 'f' + i }));
+        const passages = Array.from({ length: 1200 }, (_, i) => ({ k: i }));
+        for (let i = 0; i < facts.length; i += 1000) self.postMessage({ id: m.id, part: 'facts', items: facts.slice(i, i + 1000) });
+        for (let i = 0; i < passages.length; i += 1000) self.postMessage({ id: m.id, part: 'text_reuse.passages', items: passages.slice(i, i + 1000) });
+        self.postMessage({ id: m.id, ok: true, report: { sources: [{ id: 'a' }], facts: [], text_reuse: { matrix: [[1]], passages: [] } } });
+      };`;
+    await open(
+      async ({ page, context }) => {
+        await context.route('**/parts-worker.js', (route) => route.fulfill({ status: 200, contentType: 'text/javascript', body: parts }));
+        await page.goto(suite.url);
+        const got = await page.evaluate(async () => {
+          const { createEngine } = await import('./engine.js');
+          const engine = createEngine({ workerUrl: './parts-worker.js', mode: 'worker' });
+          const r = await engine.compare([{ id: 'a', text: 'x' }]);
+          engine.terminate();
+          return {
+            facts: r.facts.length,
+            inOrder: r.facts.every((f, i) => f.id === `f${i}`),
+            passages: r.text_reuse.passages.map((p) => p.k).join() === Array.from({ length: 1200 }, (_, i) => i).join(),
+            matrix: r.text_reuse.matrix,
+            sources: r.sources.length,
+          };
+        });
+        assert.deepEqual(got, { facts: 2500, inOrder: true, passages: true, matrix: [[1]], sources: 1 });
+      },
+      { contextOptions: { serviceWorkers: 'block' } },
+    );
+  });
+
   test('a worker that dies fails its request with a clear message and is restarted', async () => {
     // A stand-in worker that answers like worker.js but throws (uncaught) on "crash".
     const fake = `

@@ -1,7 +1,8 @@
 // The theme switch in the header (www/theme.js, app.js, style.css): follow the system, light or
 // dark. The choice overrides the system setting, survives a reload (localStorage, read before the
 // first paint, and the saved settings), is reachable by keyboard, and gives the same colours as
-// the system's dark mode. Also in the single-file build, whose CSP must allow its inline script.
+// the system's dark mode, and can be chosen while the saved articles load without losing them.
+// Also in the single-file build, whose CSP must allow its inline script.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -139,6 +140,60 @@ describe('theme switch', () => {
       assert.equal(shown.background, DARK_BG);
       assert.equal(shown.local, 'dark', 'the local copy is written again');
       assert.equal(await page.getByLabel('Article 1 text').inputValue(), 'An article kept with the theme.');
+    });
+  });
+
+  test('chosen while the saved articles are still loading: kept and saved with them, and a reload then loses nothing', async () => {
+    await open(async ({ page, context }) => {
+      await page.goto(suite.url);
+      await page.getByLabel('Article 1 text').fill('First article, saved before the reload.');
+      await page.getByLabel('Article 2 text').fill('Second article, saved too.');
+      await waitForSettings(page, (s) => s !== null, 'a saved record');
+      const savedTexts = () =>
+        page.evaluate(async () => {
+          const text = await (await (await import('./storage.js')).indexedDbBackend()).get('state');
+          return text === undefined ? null : JSON.parse(text).articles.map((a) => a.text);
+        });
+      for (let i = 0; i < 50 && JSON.stringify(await savedTexts()) !== JSON.stringify(['First article, saved before the reload.', 'Second article, saved too.']); i++) {
+        await page.waitForTimeout(100);
+      }
+      // From now on, IndexedDB opens only when the test calls __openStorage() (or after 3 s).
+      await context.addInitScript(() => {
+        let release;
+        const gate = new Promise((resolve) => (release = resolve));
+        window.__openStorage = release;
+        setTimeout(release, 3000);
+        const open = IDBFactory.prototype.open;
+        IDBFactory.prototype.open = function (...args) {
+          const slow = { result: undefined, error: null, onsuccess: null, onerror: null, onupgradeneeded: null };
+          gate.then(() => {
+            const r = open.apply(this, args);
+            r.onupgradeneeded = (e) => ((slow.result = r.result), slow.onupgradeneeded?.(e));
+            r.onsuccess = (e) => ((slow.result = r.result), slow.onsuccess?.(e));
+            r.onerror = (e) => ((slow.error = r.error), slow.onerror?.(e));
+          });
+          return slow;
+        };
+      });
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      assert.equal(await page.locator('#articles .articles-loading').textContent(), 'Loading saved articles…');
+      // The switch works while the articles load; the page is left before they have.
+      await page.getByLabel('Theme').selectOption('dark');
+      assert.equal((await look(page)).theme, 'dark');
+      await page.waitForTimeout(500); // past the save delay
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      assert.equal(await page.evaluate(() => localStorage.getItem('corroborate.journal')), null, 'no journal of the boxes not yet shown');
+      assert.equal((await look(page)).theme, 'dark', 'the choice, before the first paint');
+      await page.evaluate(() => window.__openStorage());
+      await page.getByLabel('Article 2 text').waitFor();
+      assert.equal(await page.getByLabel('Article 1 text').inputValue(), 'First article, saved before the reload.');
+      assert.equal(await page.getByLabel('Article 2 text').inputValue(), 'Second article, saved too.');
+      assert.equal((await look(page)).choice, 'dark');
+      // A change saves the choice with the articles.
+      await page.getByLabel('Article 2 text').press('End');
+      await page.keyboard.type(' More.');
+      await waitForSettings(page, (s) => s?.theme === 'dark', 'theme "dark"');
+      assert.deepEqual(await savedTexts(), ['First article, saved before the reload.', 'Second article, saved too. More.']);
     });
   });
 

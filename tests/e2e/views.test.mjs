@@ -456,37 +456,12 @@ describe('results views', () => {
     await open(async ({ page }) => {
       await compareExample(page);
       const columns = page.locator('#reading .reading-article');
-      assert.equal(await columns.count(), report.sources.length);
-      // The first three are shown (the reader can choose others: tested below).
+      // The first three are shown (the reader can choose others: tested below); an article is
+      // only drawn once it is shown.
+      assert.equal(await columns.count(), Math.min(3, report.sources.length));
       const boxes = await page.locator('#reading .reading-article:visible').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().top));
       assert.equal(boxes.length, Math.min(3, report.sources.length));
       assert.ok(boxes.every((t) => t === boxes[0]), 'side by side at desktop width');
-      for (const [i, s] of report.sources.entries()) {
-        const col = columns.nth(i);
-        // The article's text, complete and unchanged (minus the markers).
-        const text = await plainText(col.locator('.reading-text'));
-        assert.equal(text[0], textOf.get(s.id), `${s.id} text shown as written`);
-        // Highlighted: every sentence some fact or conflict cites.
-        const cited = new Set([
-          ...report.facts.flatMap((f) => f.evidence),
-          ...report.conflicts.flatMap((c) => c.values.flatMap((v) => v.evidence)),
-        ].filter((e) => e.source === s.id).map((e) => e.sentence));
-        const marked = col.locator('.sent.marked');
-        const got = await marked.evaluateAll((els) => els.map((e) => Number(e.dataset.sentence)));
-        assert.deepEqual(got, [...cited].sort((a, b) => a - b), `${s.id}: marked sentences`);
-        const sentences = await plainText(marked);
-        assert.deepEqual(sentences, got.map((k) => textOf.get(s.id).slice(...s.sentence_spans[k])), `${s.id}: sentence text by span`);
-        // Status in words and icon, not colour alone.
-        const statuses = await marked.evaluateAll((els) => els.map((e) => [e.dataset.status, e.querySelector('.visually-hidden').textContent, e.querySelector('.st-icon').textContent]));
-        for (const [k, [st, words, icon]] of statuses.entries()) {
-          const facts = report.facts.filter((f) => f.evidence.some((e) => e.source === s.id && e.sentence === got[k]));
-          const hard = report.conflicts.some((c) => c.severity === 'conflict' && c.values.some((v) => v.evidence.some((e) => e.source === s.id && e.sentence === got[k])));
-          const want = hard ? 'conflict' : facts.some((f) => f.corroboration >= 2) || facts.length === 0 ? 'corroborated' : 'single';
-          assert.equal(st, want, `${s.id} sentence ${got[k]} status`);
-          assert.equal(words, { conflict: '(conflicting) ', corroborated: '(corroborated) ', single: '(single-source) ' }[st]);
-          assert.ok(icon.length > 0);
-        }
-      }
       // Keyboard: Tab from the controls above lands on the first marked sentence of the first
       // article; arrows move.
       await page.locator('#reading .reading-shown').click(); // (the pointer rests off the sentences)
@@ -520,6 +495,37 @@ describe('results views', () => {
       await page.locator(`#read-${report.sources.findIndex((s) => s.id === e.source)}-${e.sentence}`).hover();
       assert.ok((await detail.textContent()).includes(f0.summary));
       assert.ok((await detail.locator('.source-tag').allTextContents()).length >= f0.sources.length);
+      // Every article, once all are shown: its text and its highlighted sentences.
+      await page.locator('#reading').getByRole('button', { name: 'Show all' }).click();
+      assert.equal(await columns.count(), report.sources.length);
+      assert.equal(await page.locator('#reading .reading-article:visible').count(), report.sources.length);
+      assert.deepEqual(await columns.evaluateAll((els) => els.map((e) => e.dataset.source)), report.sources.map((s) => s.id), 'in input order');
+      for (const [i, s] of report.sources.entries()) {
+        const col = columns.nth(i);
+        // The article's text, complete and unchanged (minus the markers).
+        const text = await plainText(col.locator('.reading-text'));
+        assert.equal(text[0], textOf.get(s.id), `${s.id} text shown as written`);
+        // Highlighted: every sentence some fact or conflict cites.
+        const cited = new Set([
+          ...report.facts.flatMap((f) => f.evidence),
+          ...report.conflicts.flatMap((c) => c.values.flatMap((v) => v.evidence)),
+        ].filter((e) => e.source === s.id).map((e) => e.sentence));
+        const marked = col.locator('.sent.marked');
+        const got = await marked.evaluateAll((els) => els.map((e) => Number(e.dataset.sentence)));
+        assert.deepEqual(got, [...cited].sort((a, b) => a - b), `${s.id}: marked sentences`);
+        const sentences = await plainText(marked);
+        assert.deepEqual(sentences, got.map((k) => textOf.get(s.id).slice(...s.sentence_spans[k])), `${s.id}: sentence text by span`);
+        // Status in words and icon, not colour alone.
+        const statuses = await marked.evaluateAll((els) => els.map((e) => [e.dataset.status, e.querySelector('.visually-hidden').textContent, e.querySelector('.st-icon').textContent]));
+        for (const [k, [st, words, icon]] of statuses.entries()) {
+          const facts = report.facts.filter((f) => f.evidence.some((e) => e.source === s.id && e.sentence === got[k]));
+          const hard = report.conflicts.some((c) => c.severity === 'conflict' && c.values.some((v) => v.evidence.some((e) => e.source === s.id && e.sentence === got[k])));
+          const want = hard ? 'conflict' : facts.some((f) => f.corroboration >= 2) || facts.length === 0 ? 'corroborated' : 'single';
+          assert.equal(st, want, `${s.id} sentence ${got[k]} status`);
+          assert.equal(words, { conflict: '(conflicting) ', corroborated: '(corroborated) ', single: '(single-source) ' }[st]);
+          assert.ok(icon.length > 0);
+        }
+      }
     });
   });
 
@@ -901,13 +907,141 @@ describe('results views', () => {
       await page.getByRole('button', { name: 'Load example' }).click();
       await compareAndWait(page);
       assert.equal(await page.locator('#matrix tbody tr').count(), expectedRows().length);
-      assert.equal(await page.locator('#reading .reading-article').count(), report.sources.length);
+      // The reading view: the first three articles drawn, the others once chosen.
+      assert.equal(await page.locator('#reading .reading-article').count(), Math.min(3, report.sources.length));
+      await page.locator('#reading').getByRole('button', { name: 'Show all' }).click();
+      assert.equal(await page.locator('#reading .reading-article:visible').count(), report.sources.length);
       const f = report.facts.find((x) => x.corroboration >= 3);
       const e = f.evidence[0];
       await page.locator(`#matrix tr[data-fact="${f.id}"] button.cell[data-source="${e.source}"]`).click();
       assert.ok((await page.locator('#matrix-detail').textContent()).includes(sentenceOf(e)));
       const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
       assert.equal(parseCsv(readFileSync(await csv.path(), 'utf8')).length, expectedRows().length + 1);
+    });
+  });
+
+  test('a big report: the first screen at once, the rest in steps; long lists in parts with "Show more"; links reach what is not drawn yet', async () => {
+    // 30 sources, 451 corroborated facts (one told by 20 sources), an omission of the last fact.
+    const ids = Array.from({ length: 30 }, (_, i) => `S${i + 1}`);
+    const ev = (source, text) => ({ source, sentence: 0, start: 0, end: text.length, text });
+    const facts = Array.from({ length: 450 }, (_, k) => ({
+      id: `f${k}`,
+      summary: `Fact number ${k}.`,
+      sources: [ids[k % 30], ids[(k + 1) % 30]],
+      corroboration: 2,
+      evidence: [ev(ids[k % 30], `Evidence ${k} a.`), ev(ids[(k + 1) % 30], `Evidence ${k} b.`)],
+    }));
+    facts.unshift({ id: 'wide', summary: 'Told by twenty.', sources: ids.slice(0, 20), corroboration: 20, evidence: ids.slice(0, 20).map((id) => ev(id, `Wide ${id}.`)) });
+    const big = {
+      schema_version: 1,
+      offset_unit: 'utf16',
+      sources: ids.map((id) => ({ id, title: `Title of ${id}`, words: 100, sentences: 5, sentence_spans: [], warnings: [] })),
+      entities: [], conflicts: [], quotes: [], numbers: [], dates: [], different_event: [], tone: [],
+      facts,
+      omissions: [{ source: 'S1', fact: 'f449', summary: 'Fact number 449.', told_by: ['S2', 'S3'] }],
+      text_reuse: {
+        // S1 and S2 share the most (and the one passage); the others a little.
+        matrix: ids.map((_, i) => ids.map((_, j) => (i === j ? 1 : i + j === 1 ? 0.9 : ((i * 7 + j * 3) % 10) / 20))),
+        passages: [{ a: { source: 'S1', start: 0, end: 5, text: 'Shared words here.' }, b: { source: 'S2', start: 0, end: 5, text: 'Shared words here.' }, words: 3, similarity: 1 }],
+      },
+    };
+    await open(async ({ page }) => {
+      await page.goto(suite.url);
+      const got = await page.evaluate(async (report) => {
+        const { drawReport } = await import('./render.js');
+        const el = document.getElementById('report');
+        document.getElementById('results').hidden = false;
+        const job = drawReport(el, report, { articles: [] });
+        const first = [...el.children].map((e) => e.id || e.tagName.toLowerCase());
+        const done = await job.done;
+        return { first, done, sections: [...el.children].map((e) => e.id || e.tagName.toLowerCase()) };
+      }, big);
+      assert.deepEqual(got.first, ['nav', 'overview'], 'the menu and the overview are drawn at once');
+      assert.equal(got.done, true);
+      assert.deepEqual(got.sections, ['nav', 'overview', 'conflicts', 'matrix', 'facts', 'details', 'omissions', 'entities', 'numbers', 'quotes', 'dates', 'tone', 'text-reuse']);
+      // A long list: its first 200 items, and a button for the next 200.
+      assert.equal(await page.locator('#facts .fact').count(), 200);
+      const more = page.locator('#facts .show-more');
+      assert.equal(await more.textContent(), 'Show 200 more facts (251 not shown)');
+      await more.click();
+      await page.waitForFunction(() => document.querySelectorAll('#facts .fact').length === 400);
+      assert.equal(await more.textContent(), 'Show 51 more facts (51 not shown)');
+      // A link to a fact not drawn yet draws it (and those before it) and goes there.
+      assert.equal(await page.locator('[id="fact-f449"]').count(), 0);
+      await page.locator('#omissions a[href="#fact-f449"]').click();
+      await page.waitForFunction(() => location.hash === '#fact-f449');
+      assert.equal(await page.locator('[id="fact-f449"]').count(), 1);
+      assert.ok(await page.locator('[id="fact-f449"]').isVisible());
+      assert.ok(await more.isHidden(), 'nothing left to show');
+      // Many tags: the first 12 and a button for the other 8.
+      const wide = page.locator('[id="fact-wide"] .fact-meta');
+      assert.equal(await wide.locator('.source-tag').count(), 12);
+      await wide.getByRole('button', { name: '+8 more sources' }).click();
+      assert.deepEqual(await wide.locator('.source-tag').allTextContents(), ids.slice(0, 20));
+      // Evidence: at most 20 sentences shown under a fact at first (here exactly 20).
+      assert.equal(await page.locator('[id="fact-wide"] .evidence').count(), 20);
+      // The matrix: 200 rows of 30 cells (6,000), then as many again.
+      assert.equal(await page.locator('#matrix tbody tr').count(), 200);
+      assert.equal(await page.locator('#matrix .matrix-more').textContent(), 'Show 200 more facts (of 451)');
+      // Text reuse of 30 sources: the closest pairs, not a 30 × 30 table.
+      assert.equal(await page.locator('#text-reuse table').count(), 0);
+      assert.equal(await page.locator('#text-reuse .reuse-pairs > li').count(), 50);
+      assert.equal(squash(await page.locator('#text-reuse .reuse-pairs > li').first().textContent()), 'S1 90% shared with S2 show the passages');
+      await page.locator('#text-reuse .reuse-pairs .heat-button').first().click();
+      assert.equal(await page.locator('#text-reuse .reuse-passage:visible').count(), 1);
+    });
+  });
+
+  test('reading view of many articles: only those shown are drawn, "Show all" draws the others in slices, a link to one not shown draws it', async () => {
+    // 250 articles, one fact told by all of them.
+    const ids = Array.from({ length: 250 }, (_, i) => `S${i + 1}`);
+    const text = (id) => `${id} says the bridge closed. It reopened later.`;
+    const cut = (id) => text(id).indexOf('.') + 1;
+    const articles = ids.map((id) => ({ id, text: text(id) }));
+    const many = {
+      schema_version: 1,
+      offset_unit: 'utf16',
+      sources: ids.map((id) => ({ id, title: `Title of ${id}`, words: 8, sentences: 2, sentence_spans: [[0, cut(id)], [cut(id) + 1, text(id).length]], warnings: [] })),
+      entities: [], conflicts: [], quotes: [], numbers: [], dates: [], different_event: [], tone: [], omissions: [],
+      facts: [{ id: 'f0', summary: 'The bridge closed.', sources: ids, corroboration: ids.length, evidence: ids.map((id) => ({ source: id, sentence: 0, start: 0, end: cut(id), text: text(id).slice(0, cut(id)) })) }],
+      text_reuse: { matrix: ids.map((_, i) => ids.map((_, j) => (i === j ? 1 : 0))), passages: [] },
+    };
+    await open(async ({ page }) => {
+      await page.goto(suite.url);
+      const done = await page.evaluate(async ({ many, articles }) => {
+        const { drawReport } = await import('./render.js');
+        document.getElementById('results').hidden = false;
+        return drawReport(document.getElementById('report'), many, { articles }).done;
+      }, { many, articles });
+      assert.equal(done, true);
+      const reading = page.locator('#reading');
+      const drawnIds = () => reading.locator('.reading-article').evaluateAll((els) => els.map((e) => e.dataset.source));
+      assert.deepEqual(await drawnIds(), ids.slice(0, 3), 'only the three shown are drawn');
+      // The check boxes: the first 200, then the others on request.
+      assert.equal(await reading.getByRole('checkbox').count(), 200);
+      const moreBoxes = reading.locator('.reading-choose .show-more');
+      assert.equal(await moreBoxes.textContent(), 'Show 50 more articles to choose from (50 not shown)');
+      await moreBoxes.click();
+      await page.waitForFunction(() => document.querySelectorAll('#reading input[type="checkbox"]').length === 250);
+      assert.equal(await reading.locator('.reading-shown').textContent(), '3 of 250 articles shown: S1, S2, S3.');
+      // "in context" to an article not shown: drawn in its place, shown, its sentence focused.
+      await page.locator('[id="fact-f0"] .evidence a.goto[href="#read-9-0"]').click();
+      assert.equal(await page.evaluate(() => document.activeElement.id), 'read-9-0');
+      assert.deepEqual(await drawnIds(), ['S1', 'S2', 'S3', 'S10']);
+      assert.equal(await reading.getByRole('checkbox', { name: /^S10\b/ }).isChecked(), true);
+      // Ticking one draws it too, in input order.
+      await reading.getByRole('checkbox', { name: /^S7\b/ }).check();
+      assert.deepEqual(await drawnIds(), ['S1', 'S2', 'S3', 'S7', 'S10']);
+      // "Show all": drawn in slices (the first at once), all in input order in the end.
+      await reading.getByRole('button', { name: 'Show all' }).click();
+      assert.ok((await drawnIds()).length >= 25, 'some drawn at once');
+      await page.waitForFunction(() => document.querySelectorAll('#reading .reading-article').length === 250);
+      assert.deepEqual(await drawnIds(), ids);
+      assert.equal(await reading.locator('.reading-article:visible').count(), 250);
+      assert.equal(await reading.locator('.reading-shown').textContent(), 'All 250 articles shown.');
+      // "Only the first 3" hides the others (drawn, kept).
+      await reading.getByRole('button', { name: 'Only the first 3' }).click();
+      assert.deepEqual(await reading.locator('.reading-article:visible').evaluateAll((els) => els.map((e) => e.dataset.source)), ids.slice(0, 3));
     });
   });
 

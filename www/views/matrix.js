@@ -6,22 +6,25 @@
 // first); filterable by text and by status. A cell is a button: clicking it (or Enter/Space)
 // shows that source's sentence with the clause highlighted. Arrow keys move between cells (one
 // tab stop for the whole table).
-import { fill, h, plural, srOnly } from '../dom.js';
+import { fill, h, items, later, plural, srOnly } from '../dom.js';
 import { CELL, ROW, cellText, matrixModel, toldBy } from './model.js';
 
-/** Cells drawn at first (at most 300 rows, at least 25); "Show all" draws the rest. */
+/** Cells drawn at first (at most 300 rows, at least 5); "Show more" draws as many rows again. */
 const FIRST_CELLS = 6000;
 
 export function renderMatrix(report, ctx) {
-  const model = matrixModel(report);
-  const { sources, rows } = model;
-  const factRows = rows.filter((r) => r.kind === 'fact').length;
-  const conflictRows = rows.length - factRows;
+  const sources = (report.sources || []).map((s) => s.id);
+  // The rows (views/model.js) are made in a step of their own, after the headings: for 20,000
+  // facts the model and its sorting take tens of milliseconds. After the facts' rows come those
+  // of conflicts that belong to no fact (`kind: 'conflict'`).
+  let rows = [];
+  let factRows = 0;
+  let conflictRows = 0;
   const omitted = new Set((report.omissions || []).map((o) => `${o.fact}\u0000${o.source}`));
   const flagged = new Set((report.different_event || []).map((d) => d.source));
 
-  const firstRows = Math.min(300, Math.max(25, Math.floor(FIRST_CELLS / Math.max(1, sources.length))));
-  const state = { sort: 'told', text: '', status: 'all', all: false, focus: [0, 0] };
+  const firstRows = Math.min(300, Math.max(5, Math.floor(FIRST_CELLS / Math.max(1, sources.length))));
+  const state = { sort: 'told', text: '', status: 'all', rows: firstRows, focus: [0, 0] };
 
   const filterInput = h('input', { type: 'search', id: 'matrix-filter', class: 'matrix-filter', autocomplete: 'off', spellcheck: 'false' });
   const statusSelect = h(
@@ -84,7 +87,9 @@ export function renderMatrix(report, ctx) {
     if (state.sort === 'order') list = list.slice().sort((a, b) => a.index - b.index);
     else if (state.sort.startsWith('source:')) {
       const j = Number(state.sort.slice(7));
-      const rank = (r) => ({ conflict: 0, differs: 1, reported: 2, absent: 3 })[r.cells[j].state];
+      const RANK = { conflict: 0, differs: 1, reported: 2, absent: 3 };
+      const source = sources[j];
+      const rank = (r) => RANK[r.stateOf(source)];
       list = list.slice().sort((a, b) => rank(a) - rank(b) || byTold(a, b));
     } else list = list.slice().sort(byTold);
     return list;
@@ -122,9 +127,14 @@ export function renderMatrix(report, ctx) {
 
   function draw() {
     const list = visible();
-    const drawn = state.all ? list : list.slice(0, firstRows);
-    tbody.replaceChildren(
-      ...drawn.map((row, i) =>
+    const drawn = list.slice(0, state.rows);
+    tbody.replaceChildren();
+    // Rows drawn in steps when the report is (dom.js items): a few hundred rows of cells took
+    // ~40 ms; roving() gives the first cell its tab stop once it is there.
+    items(
+      tbody,
+      drawn,
+      (row, i) =>
         h(
           'tr',
           {
@@ -137,7 +147,7 @@ export function renderMatrix(report, ctx) {
             row.status === 'conflicting' ? [' ', h('span', { class: 'badge badge-conflict' }, '✗ conflict')] : null),
           row.cells.map((cell, j) => h('td', { class: 'cell-td' }, cellButton(row, cell, i, j))),
         ),
-      ),
+      { first: drawn.length, drawn: () => roving() },
     );
     if (!drawn.length) tbody.append(h('tr', {}, h('td', { colspan: String(sources.length + 2), class: 'empty' }, 'No fact matches the filter.')));
     shown.textContent = conflictRows
@@ -145,7 +155,10 @@ export function renderMatrix(report, ctx) {
         (list.length !== rows.length ? ` (${list.length} match the filter)` : '') + '.'
       : `Showing ${drawn.length} of ${plural(rows.length, 'fact')}` + (list.length !== rows.length ? ` (${list.length} match the filter)` : '') + '.';
     more.hidden = drawn.length === list.length;
-    more.textContent = `Show all ${list.length} ${conflictRows ? 'rows' : 'facts'}`;
+    // (As many rows again, not all: 20,000 facts × 1,000 sources would be 20 million cells.)
+    const next = Math.min(firstRows, list.length - drawn.length);
+    const noun = conflictRows ? 'rows' : 'facts';
+    more.textContent = next === list.length - drawn.length ? `Show all ${list.length} ${noun}` : `Show ${next} more ${noun} (of ${list.length})`;
     for (const [key, th] of sortHeads) {
       if (key === state.sort) th.setAttribute('aria-sort', key === 'order' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
@@ -222,15 +235,23 @@ export function renderMatrix(report, ctx) {
     draw();
   });
   more.addEventListener('click', () => {
-    state.all = true;
+    state.rows += firstRows;
     draw();
   });
-  draw();
+  // Said once the rows are made (when there are conflicts outside any fact).
+  const conflictHint = h('span', { class: 'matrix-conflict-hint' });
+  later(() => {
+    rows = matrixModel(report).rows;
+    factRows = rows.filter((r) => r.kind === 'fact').length;
+    conflictRows = rows.length - factRows;
+    if (conflictRows) conflictHint.textContent = 'After the facts come conflicts that belong to no fact, such as a person’s title, each cell with the value its source gives. ';
+    draw();
+  });
 
   return [
     h('p', { class: 'hint', id: 'matrix-keys' },
       'Each row is a fact, each column a source. ',
-      conflictRows ? 'After the facts come conflicts that belong to no fact, such as a person’s title, each cell with the value its source gives. ' : null,
+      conflictHint,
       'Choose a cell to see the sentence; arrow keys move between cells, column headings sort.'),
     h('ul', { class: 'legend', 'aria-label': 'Legend' },
       Object.values(CELL).map((c, k) => h('li', {}, h('span', { class: `legend-icon cell-${Object.keys(CELL)[k]}`, 'aria-hidden': 'true' }, c.icon), ' ', c.label))),

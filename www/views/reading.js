@@ -7,7 +7,9 @@
 // With many articles the reader chooses which ones are side by side (check boxes above them; at
 // first the first DEFAULT_SHOWN); the choice is kept in ctx.view.reading (source ids), which the
 // page keeps for the session. A link to a sentence of an article not shown adds that article.
-import { fill, h, srOnly } from '../dom.js';
+// An article is drawn when it is first shown (1,000 articles are megabytes of text): during the
+// drawing of the report as steps of it, later in slices a frame apart ("Show all").
+import { fill, h, items, srOnly, stepwise } from '../dom.js';
 import { sentenceIndex } from './model.js';
 
 export const READING_STATUS = {
@@ -22,15 +24,19 @@ export const DEFAULT_SHOWN = 3;
 /** The id of a sentence's element in the reading view. */
 export const sentenceElementId = (sourceIndex, sentence) => `read-${sourceIndex}-${sentence}`;
 
+/** Articles a click draws at once; past these, the others are drawn in slices (see stepwise). */
+const DRAW_AT_ONCE = 20;
+
 export function renderReading(report, ctx) {
-  const index = sentenceIndex(report);
+  const index = ctx.reading ? ctx.reading() : sentenceIndex(report);
   const detail = h('div', { class: 'reading-detail', id: 'reading-detail', 'aria-live': 'polite' },
     h('p', { class: 'muted' }, 'Point at or focus a highlighted sentence to see which other sources say the same.'));
-  const columns = [];
-  for (const [i, source] of (report.sources || []).entries()) {
+  const columns = []; // by position in withText: {id, title, column, marked} once drawn
+  const withText = (report.sources || []).map((source, i) => [source, i]).filter(([source]) => typeof ctx.text(source.id) === 'string');
+  if (!withText.length) return null;
+  const column = ([source, i], c) => {
     const text = ctx.text(source.id);
     const spans = source.sentence_spans || [];
-    if (typeof text !== 'string') continue;
     const body = h('div', { class: 'reading-text' });
     let at = 0;
     const marked = [];
@@ -70,74 +76,116 @@ export function renderReading(report, ctx) {
       // A scrolling box must be reachable by keyboard: through its sentences, or itself when it has none.
       h('div', { class: 'reading-scroll', role: 'region', 'aria-label': `Text of ${source.id}`, tabindex: marked.length ? null : '0' }, body),
     );
-    columns.push({ id: source.id, title: source.title || '', column, marked });
-  }
-  if (!columns.length) return null;
+    column.addEventListener('keydown', (event) => keys(event, c));
+    return { id: source.id, column, marked };
+  };
+  const ids = withText.map(([source]) => source.id);
+  const position = new Map(ids.map((id, c) => [id, c]));
+  const columnsEl = h('div', { class: 'reading-columns' });
+  /** The column of withText[c], drawn (in its place among those drawn) if it is not yet. */
+  const draw = (c) => {
+    if (columns[c]) return columns[c];
+    const col = column(withText[c], c);
+    columns[c] = col;
+    let next = null;
+    for (let d = c + 1; d < columns.length && !next; d++) if (columns[d]) next = columns[d].column;
+    columnsEl.insertBefore(col.column, next);
+    return col;
+  };
 
   // Which articles are shown: the remembered choice (ids of this report only), else the first few.
   const view = ctx.view || {};
-  const remembered = Array.isArray(view.reading) ? columns.filter((c) => view.reading.includes(c.id)).map((c) => c.id) : [];
-  const shownIds = new Set(remembered.length ? remembered : columns.slice(0, DEFAULT_SHOWN).map((c) => c.id));
+  const remembered = Array.isArray(view.reading) ? ids.filter((id) => view.reading.includes(id)) : [];
+  const shownIds = new Set(remembered.length ? remembered : ids.slice(0, DEFAULT_SHOWN));
   const shownNote = h('p', { class: 'reading-shown muted', 'aria-live': 'polite' });
-  const boxes = columns.map((c) => {
-    const input = h('input', { type: 'checkbox', value: c.id });
+  const inputs = []; // by position in withText, once its check box is drawn
+  const choice = ([source], c) => {
+    const input = h('input', { type: 'checkbox', value: source.id });
+    input.checked = shownIds.has(source.id);
     input.addEventListener('change', () => {
-      if (input.checked) shownIds.add(c.id);
-      else shownIds.delete(c.id);
+      if (input.checked) shownIds.add(source.id);
+      else shownIds.delete(source.id);
       update(true);
     });
-    return { c, input };
-  });
+    inputs[c] = input;
+    return h('li', {}, h('label', {}, input, ' ', ctx.tag(source.id), source.title ? [' ', h('span', { class: 'reading-choice-title' }, source.title)] : null));
+  };
   const allButton = h('button', { type: 'button', class: 'link-button' }, 'Show all');
   const firstButton = h('button', { type: 'button', class: 'link-button' }, `Only the first ${DEFAULT_SHOWN}`);
   allButton.addEventListener('click', () => {
-    for (const c of columns) shownIds.add(c.id);
+    for (const id of ids) shownIds.add(id);
     update(true);
   });
   firstButton.addEventListener('click', () => {
     shownIds.clear();
-    for (const c of columns.slice(0, DEFAULT_SHOWN)) shownIds.add(c.id);
+    for (const id of ids.slice(0, DEFAULT_SHOWN)) shownIds.add(id);
     update(true);
   });
   const emptyNote = h('p', { class: 'empty reading-none' }, 'No article is chosen: tick one above to read it here.');
 
+  /**
+   * Draws the shown articles not drawn yet, in order: the first DRAW_AT_ONCE now (or, while the
+   * report is being drawn, as its next step), the others in slices (stepwise).
+   */
+  function drawShown() {
+    const missing = [];
+    for (let c = 0; c < ids.length; c++) if (!columns[c] && shownIds.has(ids[c])) missing.push(c);
+    if (!missing.length) return;
+    let at = 0;
+    const step = (deadline = Infinity) => {
+      const min = Math.min(missing.length, DRAW_AT_ONCE);
+      do {
+        const c = missing[at++];
+        if (shownIds.has(ids[c])) draw(c).column.hidden = false; // (unless unticked meanwhile)
+      } while (at < missing.length && (at < min || performance.now() < deadline));
+      return at < missing.length;
+    };
+    stepwise(step);
+  }
+
   /** Shows the chosen columns; `remember`: keep the choice (the reader made it). */
   function update(remember) {
-    for (const { c, input } of boxes) {
-      input.checked = shownIds.has(c.id);
-      c.column.hidden = !shownIds.has(c.id);
+    for (let c = 0; c < ids.length; c++) {
+      const shown = shownIds.has(ids[c]);
+      if (inputs[c]) inputs[c].checked = shown;
+      if (columns[c]) columns[c].column.hidden = !shown;
     }
+    drawShown();
     const n = shownIds.size;
-    shownNote.textContent = n === columns.length
-      ? `All ${columns.length} articles shown.`
-      : `${n} of ${columns.length} articles shown${n && n <= 8 ? `: ${columns.filter((c) => shownIds.has(c.id)).map((c) => c.id).join(', ')}` : ''}.`;
+    shownNote.textContent = n === ids.length
+      ? `All ${ids.length} articles shown.`
+      : `${n} of ${ids.length} articles shown${n && n <= 8 ? `: ${ids.filter((id) => shownIds.has(id)).join(', ')}` : ''}.`;
     emptyNote.hidden = n > 0;
-    allButton.hidden = n === columns.length;
-    const first = columns.slice(0, DEFAULT_SHOWN);
-    firstButton.hidden = columns.length <= DEFAULT_SHOWN || (n === first.length && first.every((c) => shownIds.has(c.id)));
+    allButton.hidden = n === ids.length;
+    const first = ids.slice(0, DEFAULT_SHOWN);
+    firstButton.hidden = ids.length <= DEFAULT_SHOWN || (n === first.length && first.every((id) => shownIds.has(id)));
     if (remember) {
-      view.reading = columns.filter((c) => shownIds.has(c.id)).map((c) => c.id);
+      view.reading = ids.filter((id) => shownIds.has(id));
       ctx.viewChanged?.();
     }
   }
   update(false);
-  // Links to a sentence ("in context") bring its article into view.
+  // Links to a sentence ("in context") bring its article into view, drawn at once.
   ctx.showInReading = (id) => {
-    if (shownIds.has(id) || !columns.some((c) => c.id === id)) return;
-    shownIds.add(id);
-    update(true);
+    const c = position.get(id);
+    if (c === undefined) return;
+    if (!shownIds.has(id)) {
+      shownIds.add(id);
+      update(true);
+    }
+    draw(c).column.hidden = false;
   };
-  const chooser = columns.length > 1
+  const chooser = ids.length > 1
     // A div with role="group" rather than a <fieldset>: in Chromium a fieldset here stopped the
     // sentence explanation below from sticking to the bottom of a phone's screen.
     ? h('div', { class: 'reading-choose', role: 'group', 'aria-labelledby': 'reading-choose-label' },
         h('p', { class: 'reading-choose-label', id: 'reading-choose-label' }, 'Articles side by side'),
-        h('ul', { class: `reading-choices${columns.length > 12 ? ' many' : ''}` },
-          boxes.map(({ c, input }) => h('li', {}, h('label', {}, input, ' ', ctx.tag(c.id), c.title ? [' ', h('span', { class: 'reading-choice-title' }, c.title)] : null)))),
+        items(h('ul', { class: `reading-choices${ids.length > 12 ? ' many' : ''}` }), withText, choice, { noun: 'articles to choose from' }),
         h('div', { class: 'reading-choose-foot' }, shownNote, allButton, firstButton))
     : null;
 
   const move = (c, k) => {
+    if (!columns[c]) return false; // not drawn: not shown
     const { marked, column } = columns[c];
     if (!marked.length || column.hidden) return false;
     const el = marked[Math.max(0, Math.min(marked.length - 1, k))];
@@ -145,30 +193,29 @@ export function renderReading(report, ctx) {
     el.focus();
     return true;
   };
-  columns.forEach(({ column, marked }, c) => {
-    column.addEventListener('keydown', (event) => {
-      const k = marked.indexOf(event.target);
-      if (k < 0) return;
-      let handled = true;
-      switch (event.key) {
-        case 'ArrowDown': move(c, k + 1); break;
-        case 'ArrowUp': move(c, k - 1); break;
-        case 'Home': move(c, 0); break;
-        case 'End': move(c, marked.length - 1); break;
-        case 'ArrowRight':
-        case 'ArrowLeft': {
-          const step = event.key === 'ArrowRight' ? 1 : -1;
-          for (let d = c + step; d >= 0 && d < columns.length; d += step) {
-            const cur = columns[d].marked.findIndex((m) => m.getAttribute('tabindex') === '0');
-            if (move(d, Math.max(0, cur))) break;
-          }
-          break;
+  function keys(event, c) {
+    const { marked } = columns[c];
+    const k = marked.indexOf(event.target);
+    if (k < 0) return;
+    let handled = true;
+    switch (event.key) {
+      case 'ArrowDown': move(c, k + 1); break;
+      case 'ArrowUp': move(c, k - 1); break;
+      case 'Home': move(c, 0); break;
+      case 'End': move(c, marked.length - 1); break;
+      case 'ArrowRight':
+      case 'ArrowLeft': {
+        const step = event.key === 'ArrowRight' ? 1 : -1;
+        for (let d = c + step; d >= 0 && d < columns.length; d += step) {
+          const cur = columns[d] ? columns[d].marked.findIndex((m) => m.getAttribute('tabindex') === '0') : 0;
+          if (move(d, Math.max(0, cur))) break;
         }
-        default: handled = false;
+        break;
       }
-      if (handled) event.preventDefault();
-    });
-  });
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  }
 
   function showSentence(sourceId, i, k, info, el) {
     for (const old of document.querySelectorAll('.sent.current')) old.classList.remove('current');
@@ -210,7 +257,7 @@ export function renderReading(report, ctx) {
       Object.entries(READING_STATUS).map(([key, s]) => h('li', {}, h('span', { class: `legend-sent st-${key}` }, h('span', { class: 'st-icon', 'aria-hidden': 'true' }, s.icon), ' ', s.label)))),
     chooser,
     emptyNote,
-    h('div', { class: 'reading-columns' }, columns.map((c) => c.column)),
+    columnsEl,
     detail,
   ];
 }
