@@ -45,25 +45,49 @@ def words(name, const, doc):
 
 # Front coding: the two big word lists are sorted, so each word is written as one character
 # giving how many leading bytes it shares with the word before ('0' + n, n <= FRONT_MAX), then the
-# rest of the word. gzip alone leaves ~105 KB for common_words.txt; front coded first it is ~58 KB,
-# which keeps the wasm module under its size budget. Decoded by `lexicon::front_decoded`.
+# rest of the word. Then suffixes: a word that is another word of the list plus one of SUFFIXES
+# ("abandon" + "ed") is not written out; the shorter word's line ends with '|' and one letter per
+# suffix ('a' + its index). gzip alone leaves ~105 KB for common_words.txt, front coded ~55 KB,
+# with suffixes ~49 KB: that keeps the wasm module under its size budget. (A crate such as `fst`
+# stores a set more cleverly for look-up, but its bytes gzip worse than these lines; the set is
+# built once into a hash set anyway.) Decoded by `lexicon::front_decoded`.
 FRONT_MAX = 40
+SUFFIXES = ["s", "es", "ed", "d", "ing", "er", "ers", "est", "ly", "ment", "ments", "ness", "ion",
+            "ions", "al", "ally", "y", "ies", "ied", "ier", "iest", "able", "ity", "ities", "ism",
+            "ist"]
 
 
-def front_coded_words(name, const, doc):
+def front_coded_words(name, const, doc, suffixes=True):
     items = sorted({r[0] for r in rows(name)})
-    assert all("\n" not in x and x.isascii() for x in items), name
+    assert all("\n" not in x and "|" not in x and x.isascii() for x in items), name
+    present = set(items)
+    used = set()
     out, prev = [], ""
     for w in items:
+        if w in used:
+            continue
+        codes = ""
+        if suffixes:
+            for i, suffix in enumerate(SUFFIXES):
+                if w + suffix in present and w + suffix not in used:
+                    used.add(w + suffix)
+                    codes += chr(ord("a") + i)
         n = 0
         while n < min(len(prev), len(w), FRONT_MAX) and prev[n] == w[n]:
             n += 1
-        out.append(chr(ord("0") + n) + w[n:])
+        out.append(chr(ord("0") + n) + w[n:] + ("|" + codes if codes else ""))
         prev = w
     body = "\\n".join(x.replace("\\", "\\\\").replace('"', '\\"') for x in out)
-    return (f"/// {doc} (`data/lexicon/{name}`), sorted, one per line, front coded: each line is one\n"
-            f"/// character `'0' + n` (n = bytes shared with the previous word, at most {FRONT_MAX}) and the rest\n"
-            f"/// of the word. Decode with `lexicon::front_decoded`.\npub static {const}: &str = \"{body}\";\n\n")
+    return (f"/// {doc} (`data/lexicon/{name}`), front coded with suffixes (see scripts/gen_lexicon.py):\n"
+            f"/// each line is one character `'0' + n` (n = bytes shared with the previous line's word, at most\n"
+            f"/// {FRONT_MAX}), the rest of the word, then optionally '|' and one letter per [`SUFFIXES`] entry ('a' +\n"
+            f"/// index) that makes another word of the list. Decode with `lexicon::front_decoded`.\n"
+            f"pub static {const}: &str = \"{body}\";\n\n")
+
+
+def suffix_table():
+    return ("/// Suffixes of the front-coded word lists, by letter ('a' + index).\n"
+            f"pub static SUFFIXES: &[&str] = &[{', '.join(lit(x) for x in SUFFIXES)}];\n\n")
 
 
 def generate():
@@ -75,6 +99,7 @@ def generate():
     out.append(words("stopwords.txt", "STOPWORDS", "Function words ignored when matching facts"))
     out.append(words("boilerplate.txt", "BOILERPLATE", "Line prefixes that are page furniture"))
     out.append(words("clause_starters.txt", "CLAUSE_STARTERS", "Words that start a clause after a comma"))
+    out.append(suffix_table())
     out.append(front_coded_words("common_words.txt", "COMMON_WORDS", "Common English words (SCOWL size 35)"))
     out.append(front_coded_words("first_names.txt", "FIRST_NAMES", "Common English given names"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))

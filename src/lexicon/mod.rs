@@ -123,20 +123,30 @@ fn set(list: &str) -> HashSet<String> {
 }
 
 /// The words of a front-coded list (see `scripts/gen_lexicon.py`): each line is one character
-/// `'0' + n`, where n is how many bytes the word shares with the word before, then the rest.
-/// Invariants of the data (checked by the generator): ASCII only, sorted, one word per line.
-/// A malformed line (impossible from the generator) decodes to a shorter prefix, never panics.
+/// `'0' + n`, where n is how many bytes the word shares with the previous line's word, then the
+/// rest, then optionally `|` and one letter per [`tables::SUFFIXES`] entry (`'a'` + index): the
+/// word plus that suffix is in the list too. Words come out in line order, each line's word
+/// before its suffixed forms (not sorted).
+/// Invariants of the data (checked by the generator): ASCII only, no `|` in a word.
+/// A malformed line (impossible from the generator) decodes to something shorter, never panics.
 pub(crate) fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
     let mut prev = String::new();
-    list.lines().map(move |line| {
-        let mut chars = line.chars();
+    list.lines().flat_map(move |line| {
+        let (word, codes) = line.split_once('|').unwrap_or((line, ""));
+        let mut chars = word.chars();
         let shared = chars.next().map_or(0, |c| (c as usize).saturating_sub('0' as usize));
         prev.truncate(shared.min(prev.len()));
         while !prev.is_char_boundary(prev.len()) {
             prev.pop();
         }
         prev.push_str(chars.as_str());
-        prev.clone()
+        let stem = prev.clone();
+        let derived: Vec<String> = codes
+            .bytes()
+            .filter_map(|c| tables::SUFFIXES.get(c.wrapping_sub(b'a') as usize))
+            .map(|suffix| format!("{stem}{suffix}"))
+            .collect();
+        std::iter::once(stem).chain(derived)
     })
 }
 
@@ -309,13 +319,14 @@ mod tests {
                 file.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').next().unwrap()).collect();
             want.sort_unstable();
             want.dedup();
-            let got: Vec<String> = front_decoded(table).collect();
+            let mut got: Vec<String> = front_decoded(table).collect();
+            got.sort_unstable();
             assert_eq!(got.len(), want.len());
             assert!(got.iter().zip(&want).all(|(g, w)| g == w));
         }
         let lx = get();
         assert!(lx.common_words.contains("abandon") && lx.common_words.contains("zoo"));
         assert!(lx.first_names.contains("vladimir") && lx.first_names.contains("zsazsa"));
-        assert_eq!(front_decoded("0abc\n2d\n9\n").collect::<Vec<_>>(), ["abc", "abd", "abd"]);
+        assert_eq!(front_decoded("0abc\n2d|ac\n9\n0x|~").collect::<Vec<_>>(), ["abc", "abd", "abds", "abded", "abd", "x"]);
     }
 }
