@@ -464,7 +464,10 @@ describe('results views', () => {
       assert.ok(boxes.every((t) => t === boxes[0]), 'side by side at desktop width');
       // Keyboard: Tab from the controls above lands on the first marked sentence of the first
       // article; arrows move.
-      await page.locator('#reading .reading-shown').click(); // (the pointer rests off the sentences)
+      await page.locator('#reading .reading-shown').click();
+      // The pointer then leaves the page: sections still drawing below would otherwise slide a
+      // sentence under it, and its hover would replace what focus shows.
+      await page.mouse.move(0, 0);
       await page.keyboard.press('Tab'); // "Show all"
       assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Show all');
       const first = report.sources[0];
@@ -477,7 +480,12 @@ describe('results views', () => {
       const k1 = Number(firstMarked[1].split('-')[2]);
       const facts = report.facts.filter((f) => f.evidence.some((e) => e.source === first.id && e.sentence === k1));
       const detail = page.locator('#reading-detail');
-      assert.equal(squash(await detail.locator('.detail-head').textContent()).startsWith(`${first.id} sentence ${k1 + 1}`), true);
+      // (The detail follows focus; wait for it rather than read it in the same tick.)
+      await page.waitForFunction(
+        (want) => (document.querySelector('#reading-detail .detail-head')?.textContent || '').replace(/\s+/g, ' ').trim().startsWith(want),
+        `${first.id} sentence ${k1 + 1}`,
+        { timeout: 5000 },
+      );
       for (const f of facts) {
         assert.ok((await detail.textContent()).includes(f.summary));
         for (const e of f.evidence.filter((e) => e.source !== first.id)) assert.ok((await detail.textContent()).includes(sentenceOf(e)), `other source's sentence ${e.source}`);
