@@ -21,10 +21,7 @@ use crate::report::{DifferentEvent, Fact, Omission};
 /// Only sources of the fact's event group ([`super::groups`]) count: an article about another
 /// event does not omit this one's facts.
 pub fn omissions(docs: &[Doc], facts: &[Fact], groups: &[usize], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
-    let mut size = vec![0usize; docs.len()];
-    for &g in groups {
-        size[g] += 1;
-    }
+    let size = super::groups::sizes(groups);
     let index: rustc_hash::FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut out = Vec::new();
     for (di, d) in docs.iter().enumerate() {
@@ -84,12 +81,8 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
         return out;
     }
     let shares = shared_shares(docs, sim, clusters);
-    // The main group of articles (super::groups): the largest, ties to the one met first.
-    let mut sizes = vec![0usize; docs.len()];
-    for &g in groups {
-        sizes[g] += 1;
-    }
-    let main = (0..docs.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a))).unwrap_or(0);
+    let sizes = super::groups::sizes(groups);
+    let main = super::groups::main_group(&sizes);
     let ordinals: Vec<Vec<(u8, usize)>> = docs.iter().map(ordinal_cues).collect();
     for (i, d) in docs.iter().enumerate() {
         let mut reasons = Vec::new();

@@ -98,17 +98,30 @@ pub fn groups(sf: &SentenceFeatures) -> Vec<usize> {
     // 3. Average link, cut at the threshold.
     let mut group = average_link(&mut sim, n, GROUP_THRESHOLD);
     // Articles with nothing specific in common with anyone cannot be told apart: largest group.
-    let mut sizes = vec![0usize; n];
-    for &g in &group {
-        sizes[g] += 1;
-    }
-    let largest = (0..n).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a))).unwrap_or(0);
+    // (A vector keeps only features found in two articles or more, so an empty one shares
+    // nothing; the representative of a group is its first article, so ties go to the first.)
+    let sizes = sizes(&group);
+    let largest = main_group(&sizes);
     for i in 0..n {
-        if sizes[group[i]] == 1 && vectors[i].iter().all(|&(id, _)| vectors.iter().enumerate().all(|(j, v)| j == i || v.binary_search_by_key(&id, |x| x.0).is_err())) {
+        if sizes[group[i]] == 1 && vectors[i].is_empty() {
             group[i] = largest;
         }
     }
     renumber(&group)
+}
+
+/// How many articles each group id has (indexed by group id; ids below `groups.len()`).
+pub fn sizes(groups: &[usize]) -> Vec<usize> {
+    let mut sizes = vec![0usize; groups.len()];
+    for &g in groups {
+        sizes[g] += 1;
+    }
+    sizes
+}
+
+/// The main group: the largest, ties to the lowest id (the one met first).
+pub fn main_group(sizes: &[usize]) -> usize {
+    (0..sizes.len()).max_by(|&a, &b| sizes[a].cmp(&sizes[b]).then(b.cmp(&a))).unwrap_or(0)
 }
 
 /// Average-link agglomerative clustering of `n` items with similarity matrix `sim` (row-major,
