@@ -2,21 +2,13 @@
 //! streaming; errors are per story; exit codes 0 / 1 / 2.
 
 use std::io::{BufRead, BufReader, Write};
-use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_corroborate"))
-}
-
-fn seeds() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files
-}
+#[path = "common/cli.rs"]
+mod cli_common;
+use cli_common::{bin, seeds};
 
 /// The seed articles as one story line, ids = file stems (as `compare` names them).
 fn seed_story(name: &str) -> String {

@@ -1,18 +1,10 @@
 //! The `corroborate` command line: output formats, exit codes and messages on bad input.
 
 use std::path::PathBuf;
-use std::process::Command;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_corroborate"))
-}
-
-fn seeds() -> Vec<PathBuf> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/seeds");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
-    files.sort();
-    files
-}
+#[path = "common/cli.rs"]
+mod cli_common;
+use cli_common::{bin, seeds};
 
 fn tmp(name: &str, content: &[u8]) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("corroborate-cli-{}", std::process::id()));

@@ -3,6 +3,8 @@
 
 use corroborate::Article;
 
+pub mod html;
+
 /// The five seed articles (data/seeds), with their file stems as ids, compiled in so the wasm
 /// test needs no file system.
 pub fn seed_articles() -> Vec<Article> {
