@@ -35,17 +35,13 @@
 // wasm build gives in node for the same articles (ids "Article 1".., as the page names them), and
 // they are not zero.
 import { gzipSync } from 'node:zlib';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { counts, expectedReport, launchBrowser, ROOT, shownCounts, startServer } from '../tests/e2e/helpers.mjs';
+import { fillBoxes, loadCorpus, median, takeOpt } from './common.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const [, v] = args.splice(i, 2);
-  return v;
-};
+const opt = (name, dflt) => takeOpt(args, name, dflt);
 const RUNS = Number(opt('--runs', '5'));
 const JSON_OUT = opt('--json', null);
 const TIMEOUT_S = Number(opt('--timeout', '300')); // per comparison
@@ -54,19 +50,8 @@ if (!args.length || !(RUNS >= 1)) {
   process.exit(2);
 }
 
-const median = (v) => {
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 const MB = 1024 * 1024;
 
-function load(dir) {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => readFileSync(join(dir, f), 'utf8'));
-}
 
 // Runs in the page before its scripts: long-task and "Compared" observers.
 function instrument() {
@@ -165,18 +150,6 @@ async function heapProbe(browser, context, page) {
   };
 }
 
-async function fill(page, texts) {
-  await page.evaluate((texts) => {
-    const add = document.getElementById('add-article');
-    const areas = () => document.querySelectorAll('#articles textarea');
-    while (areas().length < texts.length) add.click();
-    areas().forEach((ta, i) => {
-      ta.value = texts[i];
-      ta.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-  }, texts);
-  await page.waitForTimeout(600); // app.js saves and recounts 300 ms after the last input
-}
 
 async function oneRun(browser, url, corpora, expected, skip) {
   const context = await browser.newContext();
@@ -203,7 +176,7 @@ async function oneRun(browser, url, corpora, expected, skip) {
         await page.reload();
         await page.waitForFunction(() => window.__bench.ready !== null, null, { timeout: 30_000 });
       }
-      await fill(page, texts);
+      await fillBoxes(page, texts);
       const probe = await heapProbe(browser, context, page);
       await probe.sample();
       let done = false;
@@ -262,7 +235,7 @@ async function oneRun(browser, url, corpora, expected, skip) {
 // ---------------------------------------------------------------------------------------------
 
 const dirs = args;
-const corpora = dirs.map(load);
+const corpora = dirs.map((dir) => loadCorpus(dir).map((a) => a.text));
 // What the page compares: every article named by its position, less copies (an article whose
 // text, white space aside, is that of an earlier one: app.js leaves it out, and the 1,000-article
 // corpus has 169 of them).

@@ -21,21 +21,17 @@
 // run, and not zero; the wasm report has facts, and its fact and entity counts equal the native
 // CLI's on the same files (target/release/corroborate, skipped with a note when it is absent).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nlp from 'compromise';
+import { loadCorpus, median, takeOpt } from './common.mjs';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const [, v] = args.splice(i, 2);
-  return v;
-};
+const opt = (name, dflt) => takeOpt(args, name, dflt);
 const RUNS = Number(opt('--runs', '5'));
 const JSON_OUT = opt('--json', null);
 const CLI = opt('--cli', join(ROOT, 'target', 'release', 'corroborate'));
@@ -53,11 +49,6 @@ const glue = await import(join(pkg, 'corroborate.js'));
 glue.initSync({ module: readFileSync(join(pkg, 'corroborate_bg.wasm')) });
 const wink = winkNLP(model);
 
-const median = (v) => {
-  const s = [...v].sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-};
 
 /** The systems; each returns a count that must be the same in every run. */
 const systems = {
@@ -81,10 +72,6 @@ const systems = {
 };
 const NAMES = Object.keys(systems);
 
-function load(dir) {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort();
-  return files.map((f) => ({ id: basename(f, '.txt'), text: readFileSync(join(dir, f), 'utf8'), file: join(dir, f) }));
-}
 
 function cliCounts(articles) {
   if (!existsSync(CLI)) return null;
@@ -96,7 +83,7 @@ function cliCounts(articles) {
 const rows = [];
 const notes = [];
 for (const dir of args) {
-  const withFiles = load(dir);
+  const withFiles = loadCorpus(dir);
   const articles = withFiles.map(({ id, text }) => ({ id, text }));
   const bytes = articles.reduce((s, a) => s + Buffer.byteLength(a.text), 0);
   const expect = {};

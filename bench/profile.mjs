@@ -7,17 +7,11 @@
 // Each run: a fresh context, the articles put in the boxes (as bench/browser.mjs does), one
 // warm-up Compare, then the profiled Compare. The times are wall time on whatever the machine is
 // doing meanwhile (print `uptime` alongside them).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { launchBrowser, startServer } from '../tests/e2e/helpers.mjs';
+import { fillBoxes, loadCorpus, takeOpt } from './common.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(name);
-  if (i < 0) return dflt;
-  const [, v] = args.splice(i, 2);
-  return v;
-};
+const opt = (name, dflt) => takeOpt(args, name, dflt);
 const RUNS = Number(opt('--runs', '1'));
 const TOP = Number(opt('--top', '25'));
 const dir = args[0];
@@ -25,7 +19,7 @@ if (!dir) {
   console.error('usage: node bench/profile.mjs [--runs N] [--top K] CORPUS_DIR');
   process.exit(2);
 }
-const texts = readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const texts = loadCorpus(dir).map((a) => a.text);
 
 function instrument() {
   const b = (window.__prof = { tasks: [] });
@@ -69,16 +63,7 @@ try {
     const page = await context.newPage();
     await page.goto(server.url);
     await page.waitForFunction(() => document.getElementById('version').textContent.trim() !== '');
-    await page.evaluate((texts) => {
-      const add = document.getElementById('add-article');
-      const areas = () => document.querySelectorAll('#articles textarea');
-      while (areas().length < texts.length) add.click();
-      areas().forEach((ta, i) => {
-        ta.value = texts[i];
-        ta.dispatchEvent(new Event('input', { bubbles: true }));
-      });
-    }, texts);
-    await page.waitForTimeout(600);
+    await fillBoxes(page, texts);
     const warm = await compare(page);
     const cdp = await context.newCDPSession(page);
     await cdp.send('Profiler.enable');

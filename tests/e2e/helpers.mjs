@@ -366,3 +366,28 @@ export async function assertAnalysesShown(page, report) {
   const dates = await page.locator('#dates').textContent();
   for (const d of report.dates) assert.ok(dates.includes(d.text), `date shown: ${d.text}`);
 }
+
+/**
+ * From the next page load in `context` on, IndexedDB opens late (a slow disk, a busy browser):
+ * when the page calls `window.__openStorage()` (the test does it through page.evaluate), or after
+ * 3 s (storage.js gives up on IndexedDB after 4 s).
+ */
+export function slowIndexedDB(context) {
+  return context.addInitScript(() => {
+    let release;
+    const gate = new Promise((resolve) => (release = resolve));
+    window.__openStorage = release;
+    setTimeout(release, 3000);
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const slow = { result: undefined, error: null, onsuccess: null, onerror: null, onupgradeneeded: null };
+      gate.then(() => {
+        const r = open.apply(this, args);
+        r.onupgradeneeded = (e) => ((slow.result = r.result), slow.onupgradeneeded?.(e));
+        r.onsuccess = (e) => ((slow.result = r.result), slow.onsuccess?.(e));
+        r.onerror = (e) => ((slow.error = r.error), slow.onerror?.(e));
+      });
+      return slow;
+    };
+  });
+}

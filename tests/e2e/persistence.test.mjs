@@ -3,7 +3,7 @@
 // that throws (private mode, full) → a warning, and the page still editable and comparing.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { compareAndWait, servedSuite, textareas } from './helpers.mjs';
+import { compareAndWait, servedSuite, slowIndexedDB, textareas } from './helpers.mjs';
 
 const suite = servedSuite({ contextOptions: { serviceWorkers: 'block' } });
 const { open } = suite;
@@ -169,23 +169,7 @@ describe('saved articles', () => {
       await waitSaved(page, [ARTICLES[0].length, ARTICLES[1].length]);
       // From now on, IndexedDB opens late (a slow disk, a busy browser): when the test calls
       // __openStorage(), or after 3 s (storage.js gives up on IndexedDB after 4 s).
-      await context.addInitScript(() => {
-        let release;
-        const gate = new Promise((resolve) => (release = resolve));
-        window.__openStorage = release;
-        setTimeout(release, 3000);
-        const open = IDBFactory.prototype.open;
-        IDBFactory.prototype.open = function (...args) {
-          const slow = { result: undefined, error: null, onsuccess: null, onerror: null, onupgradeneeded: null };
-          gate.then(() => {
-            const r = open.apply(this, args);
-            r.onupgradeneeded = (e) => ((slow.result = r.result), slow.onupgradeneeded?.(e));
-            r.onsuccess = (e) => ((slow.result = r.result), slow.onsuccess?.(e));
-            r.onerror = (e) => ((slow.error = r.error), slow.onerror?.(e));
-          });
-          return slow;
-        };
-      });
+      await slowIndexedDB(context);
       await page.reload({ waitUntil: 'domcontentloaded' });
       const list = page.locator('#articles');
       const early = await page.evaluate(() => ({

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { DIST_URL, ROOT, fileOnly, screenshotPath, servedSuite, withPage } from './helpers.mjs';
+import { DIST_URL, ROOT, fileOnly, screenshotPath, servedSuite, slowIndexedDB, withPage } from './helpers.mjs';
 
 const suite = servedSuite({ contextOptions: { serviceWorkers: 'block' } });
 const { open } = suite;
@@ -158,23 +158,7 @@ describe('theme switch', () => {
         await page.waitForTimeout(100);
       }
       // From now on, IndexedDB opens only when the test calls __openStorage() (or after 3 s).
-      await context.addInitScript(() => {
-        let release;
-        const gate = new Promise((resolve) => (release = resolve));
-        window.__openStorage = release;
-        setTimeout(release, 3000);
-        const open = IDBFactory.prototype.open;
-        IDBFactory.prototype.open = function (...args) {
-          const slow = { result: undefined, error: null, onsuccess: null, onerror: null, onupgradeneeded: null };
-          gate.then(() => {
-            const r = open.apply(this, args);
-            r.onupgradeneeded = (e) => ((slow.result = r.result), slow.onupgradeneeded?.(e));
-            r.onsuccess = (e) => ((slow.result = r.result), slow.onsuccess?.(e));
-            r.onerror = (e) => ((slow.error = r.error), slow.onerror?.(e));
-          });
-          return slow;
-        };
-      });
+      await slowIndexedDB(context);
       await page.reload({ waitUntil: 'domcontentloaded' });
       assert.equal(await page.locator('#articles .articles-loading').textContent(), 'Loading saved articles…');
       // The switch works while the articles load; the page is left before they have.
