@@ -83,6 +83,7 @@ def main(argv=None):
     cover = [set(fid for fid, spans, _ in efacts if any(overlaps(p, s) for s in spans)) for _, p in passages]
 
     tp = npred = ngold = 0
+    wrong = []
     for (i, (fa, pa)), (j, (fb, pb)) in combinations(enumerate(passages), 2):
         if pa[0] == pb[0]:
             continue
@@ -91,10 +92,14 @@ def main(argv=None):
         ngold += g
         npred += e
         tp += g and e
+        if args.verbose and g != e:
+            wrong.append(("missed" if g else "false", fa, fb, texts[pa[0]][pa[1]:pa[2]], texts[pb[0]][pb[1]:pb[2]]))
     p, r, f = prf(tp, npred, ngold)
     print("Seeds facts (gold %s)" % os.path.relpath(args.gold, REPO))
     print("fact clustering, pairwise over %d gold passages from different sources: gold pairs %d, engine pairs %d, both %d: P %.1f R %.1f F1 %.1f"
           % (len(passages), ngold, npred, tp, 100 * p, 100 * r, 100 * f))
+    for w in sorted(wrong):
+        print("   %-6s %s / %s: %r / %r" % (w[0], w[1], w[2], w[3][:60], w[4][:60]))
 
     # Corroborated facts told by 3+ sources.
     big = []

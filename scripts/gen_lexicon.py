@@ -119,6 +119,8 @@ def generate():
           lambda r: f"{lit(r[0])}, {lit(r[1])}")
     table("synonyms.tsv", "SYNONYMS", "Synonyms: (canonical, variants)", "(&str, &[&str])",
           lambda r: f"{lit(r[0])}, {lst(field(r, 1))}")
+    table("irregular_verbs.tsv", "IRREGULAR_VERBS", "Irregular verbs: (base form, past forms)", "(&str, &[&str])",
+          lambda r: f"{lit(r[0])}, {lst(field(r, 1))}")
     table("calendar.tsv", "CALENDAR", "Calendar words: (word, month 1-12 or weekday w1-w7)", "(&str, &str)",
           lambda r: f"{lit(r[0])}, {lit(r[1])}")
     table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: (phrase, meaning)", "(&str, &str)",

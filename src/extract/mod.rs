@@ -282,6 +282,10 @@ mod tests {
         assert_eq!(t("1,000 POWs were swapped"), t("1,000 prisoners of war were exchanged"));
         assert!(!t("the talks").is_empty());
         assert!(t("the of and").is_empty());
+        // Irregular past forms join their base form, and its synonym group.
+        assert_eq!(t("troops withdrew"), t("troops withdraw"));
+        assert_eq!(t("a team led by"), t("a delegation heading"));
+        assert_eq!(t("the vast chasm"), t("the vast gaps"));
     }
 
     #[test]

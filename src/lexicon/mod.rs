@@ -201,6 +201,14 @@ fn build() -> Lexicon {
             synonyms.entry(f).or_insert(*canon);
         }
     }
+    // Irregular past forms map to their base form, or to the base form's synonym group ("led" →
+    // "lead"); a form already listed as a synonym keeps that mapping.
+    for (base, forms) in tables::IRREGULAR_VERBS {
+        let canon: &'static str = synonyms.get(*base).copied().unwrap_or(base);
+        for f in forms.iter() {
+            synonyms.entry(fold(f)).or_insert(canon);
+        }
+    }
     let synonym_heads = synonyms
         .keys()
         .filter_map(|k: &String| {
