@@ -39,8 +39,8 @@ pub struct Lexicon {
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
     pub clause_starters: HashSet<String>,
-    pub first_names: HashSet<String>,
-    pub common_words: HashSet<String>,
+    pub first_names: WordSet,
+    pub common_words: WordSet,
     pub places: Vec<Place>,
     /// First words of multi-word place names joined by "and" ("bosnia" for "Bosnia and Herzegovina").
     pub and_heads: HashSet<String>,
@@ -129,9 +129,20 @@ fn set(list: &str) -> HashSet<String> {
 /// before its suffixed forms (not sorted).
 /// Invariants of the data (checked by the generator): ASCII only, no `|` in a word.
 /// A malformed line (impossible from the generator) decodes to something shorter, never panics.
+/// (The lexicon itself decodes with [`front_each`]; this form is for the tests.)
+#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
+    let mut words = Vec::new();
+    front_each(list, |w| words.push(w.to_string()));
+    words.into_iter()
+}
+
+/// [`front_decoded`] without an allocation per word: `f` sees each word in turn, in a buffer
+/// that is reused.
+fn front_each(list: &str, mut f: impl FnMut(&str)) {
     let mut prev = String::new();
-    list.lines().flat_map(move |line| {
+    let mut derived = String::new();
+    for line in list.lines() {
         let (word, codes) = line.split_once('|').unwrap_or((line, ""));
         let mut chars = word.chars();
         let shared = chars.next().map_or(0, |c| (c as usize).saturating_sub('0' as usize));
@@ -140,14 +151,69 @@ pub(crate) fn front_decoded(list: &str) -> impl Iterator<Item = String> + '_ {
             prev.pop();
         }
         prev.push_str(chars.as_str());
-        let stem = prev.clone();
-        let derived: Vec<String> = codes
-            .bytes()
-            .filter_map(|c| tables::SUFFIXES.get(c.wrapping_sub(b'a') as usize))
-            .map(|suffix| format!("{stem}{suffix}"))
-            .collect();
-        std::iter::once(stem).chain(derived)
-    })
+        f(&prev);
+        for suffix in codes.bytes().filter_map(|c| tables::SUFFIXES.get(c.wrapping_sub(b'a') as usize)) {
+            derived.clear();
+            derived.push_str(&prev);
+            derived.push_str(suffix);
+            f(&derived);
+        }
+    }
+}
+
+/// A set of words, for the two long lists (~50,000 words together). They are kept in one buffer
+/// and the set holds slices of it: a `HashSet<String>` made one allocation per word, a fifth of
+/// the lexicon's building time in wasm (it is built in the first comparison, before V8 has
+/// optimised anything: 45 -> 36 ms of the page's warm-up).
+pub struct WordSet(HashSet<&'static str>);
+
+impl WordSet {
+    /// Folds every word of the front-coded `list` when `folded` (else takes them as they are).
+    fn front_coded(list: &str, folded: bool) -> Self {
+        let mut buf = String::with_capacity(list.len() * 2);
+        let mut ends = Vec::new();
+        front_each(list, |w| {
+            if folded {
+                fold_into(&mut buf, w);
+            } else {
+                buf.push_str(w);
+            }
+            ends.push(buf.len());
+        });
+        // The lexicon lives as long as the program (a `OnceLock`), so its buffer may too; the
+        // slices are taken after the last push, so the buffer never moves under them.
+        let buf: &'static str = Box::leak(buf.into_boxed_str());
+        let mut set = HashSet::with_capacity_and_hasher(ends.len(), Default::default());
+        let mut start = 0;
+        for end in ends {
+            set.insert(&buf[start..end]);
+            start = end;
+        }
+        WordSet(set)
+    }
+
+    /// Whether the set has `word` (a `&str` or a `&String`).
+    pub fn contains<Q: AsRef<str> + ?Sized>(&self, word: &Q) -> bool {
+        self.0.contains(word.as_ref())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// Appends [`fold`]`(w)` to `out`; without allocating when `w` is ASCII (as the word lists are).
+fn fold_into(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        // fold's ASCII path: lower case, and a backtick made an apostrophe.
+        out.extend(w.chars().map(|c| if c == '`' { '\'' } else { c.to_ascii_lowercase() }));
+    } else {
+        out.push_str(&fold(w));
+    }
 }
 
 fn build() -> Lexicon {
@@ -264,9 +330,9 @@ fn build() -> Lexicon {
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         clause_starters: set(tables::CLAUSE_STARTERS),
-        first_names: front_decoded(tables::FIRST_NAMES).map(|w| fold(&w)).collect(),
+        first_names: WordSet::front_coded(tables::FIRST_NAMES, true),
         // Already lower-case ASCII: no folding needed.
-        common_words: front_decoded(tables::COMMON_WORDS).collect(),
+        common_words: WordSet::front_coded(tables::COMMON_WORDS, false),
         places,
         and_heads,
         place_names,
@@ -333,6 +399,15 @@ mod tests {
             assert!(got.iter().zip(&want).all(|(g, w)| g == w));
         }
         let lx = get();
+        // The sets hold the same words as the decoded lists (folded, for the names).
+        for (set, table, folded) in [(&lx.common_words, tables::COMMON_WORDS, false), (&lx.first_names, tables::FIRST_NAMES, true)] {
+            let words: HashSet<String> = front_decoded(table).map(|w| if folded { fold(&w) } else { w }).collect();
+            assert_eq!(set.len(), words.len());
+            assert!(words.iter().all(|w| set.contains(w)));
+        }
+        let mut out = String::new();
+        fold_into(&mut out, "O`Neil-ÉLISE");
+        assert_eq!(out, fold("O`Neil-ÉLISE"));
         assert!(lx.common_words.contains("abandon") && lx.common_words.contains("zoo"));
         assert!(lx.first_names.contains("vladimir") && lx.first_names.contains("zsazsa"));
         assert_eq!(front_decoded("0abc\n2d|ac\n9\n0x|~").collect::<Vec<_>>(), ["abc", "abd", "abds", "abded", "abd", "x"]);
