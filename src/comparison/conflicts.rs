@@ -12,6 +12,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::entities::Resolved;
 use super::facts::{Similarity, Unit, UnitId, THRESHOLD};
 use super::{evidence, sentence_unit, QuoteGroup};
@@ -59,52 +61,71 @@ fn value_list(docs: &[Doc], groups: BTreeMap<String, BTreeSet<Unit>>) -> Vec<Con
 
 fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
     let units = &sim.units;
+    // The counted quantities of each unit, in text order, with their display values; most units
+    // have none, and a pair with a unit without any is left out of `related` (it adds nothing).
+    let mut by_sentence: HashMap<(usize, usize), Vec<&Quantity>> = HashMap::default();
+    for (di, d) in docs.iter().enumerate() {
+        for q in d.quantities.iter().filter(|q| !q.counts.is_empty()) {
+            by_sentence.entry((di, q.sentence)).or_default().push(q);
+        }
+    }
+    let qs: Vec<Vec<(&Quantity, String)>> = units
+        .iter()
+        .map(|u| {
+            let list = by_sentence.get(&(u.doc, u.sentence)).map_or(&[][..], Vec::as_slice);
+            list.iter().filter(|q| u.start <= q.start && q.start < u.end).map(|&q| (q, q.display_value())).collect()
+        })
+        .collect();
+    let counted = |u: UnitId| !qs[u].is_empty();
     // Related pairs of units: in one fact, or similar enough as a candidate pair.
     let mut related: BTreeSet<(UnitId, UnitId)> = BTreeSet::new();
-    let mut fact_of: BTreeMap<UnitId, String> = BTreeMap::new();
+    // The (last) fact of each unit; only those of counted units are ever looked up.
+    let mut fact_of: BTreeMap<UnitId, &str> = BTreeMap::new();
     for (id, members) in facts {
         for (i, &a) in members.iter().enumerate() {
-            fact_of.insert(a, id.clone());
+            if !counted(a) {
+                continue;
+            }
+            fact_of.insert(a, id);
             for &b in &members[i + 1..] {
-                if units[a].doc != units[b].doc {
+                if units[a].doc != units[b].doc && counted(b) {
                     related.insert((a.min(b), a.max(b)));
                 }
             }
         }
     }
     for (&(a, b), &s) in &sim.scores {
-        if s >= NUMBER_PAIR_THRESHOLD {
+        if s >= NUMBER_PAIR_THRESHOLD && counted(a) && counted(b) {
             related.insert((a, b));
         }
     }
-    let qs_of = |u: UnitId| {
-        let u = units[u];
-        docs[u.doc].quantities.iter().filter(move |q| q.sentence == u.sentence && u.start <= q.start && q.start < u.end && !q.counts.is_empty())
-    };
     // Quantities about one counted thing that differ between related units, grouped per thing.
-    let mut groups: BTreeMap<String, Vec<(UnitId, &Quantity)>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<(UnitId, &Quantity, &str)>> = BTreeMap::new();
     let mut disagree: BTreeSet<String> = BTreeSet::new();
     for &(a, b) in &related {
-        for qa in qs_of(a) {
-            for qb in qs_of(b) {
-                if qa.counts != qb.counts || qa.display_value() == qb.display_value() {
+        for (qa, va) in &qs[a] {
+            for (qb, vb) in &qs[b] {
+                if qa.counts != qb.counts || va == vb {
                     continue;
                 }
                 if !qa.compatible(qb) {
                     disagree.insert(qa.counts.clone());
                 }
-                let g = groups.entry(qa.counts.clone()).or_default();
-                g.push((a, qa));
-                g.push((b, qb));
+                let g = match groups.get_mut(&qa.counts) {
+                    Some(g) => g,
+                    None => groups.entry(qa.counts.clone()).or_default(),
+                };
+                g.push((a, qa, va));
+                g.push((b, qb, vb));
             }
         }
     }
     for (counts, members) in groups {
         let mut values: BTreeMap<String, BTreeSet<Unit>> = BTreeMap::new();
-        for (u, q) in &members {
-            values.entry(q.display_value()).or_default().insert(units[*u]);
+        for &(u, _, v) in &members {
+            values.entry(v.to_string()).or_default().insert(units[u]);
         }
-        let fact = members.iter().find_map(|(u, _)| fact_of.get(u)).cloned();
+        let fact = members.iter().find_map(|(u, _, _)| fact_of.get(u)).map(|f| f.to_string());
         out.push(Conflict {
             kind: ConflictKind::Number,
             severity: if disagree.contains(&counts) { Severity::Conflict } else { Severity::Compatible },
@@ -220,15 +241,29 @@ pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
     out
 }
 
+/// Pairs of quotations of one speaker entity from different sources with mostly the same words,
+/// in the order of the pairs (i, j), i < j. Quotations are indexed by speaker, so only pairs of one
+/// speaker are tried, and each quotation's words are computed once.
 fn quote_wording(docs: &[Doc], quotes: &[QuoteGroup], out: &mut Vec<Conflict>) {
+    let mut by_speaker: HashMap<usize, Vec<usize>> = HashMap::default();
+    for (i, q) in quotes.iter().enumerate() {
+        if let Some(e) = q.speaker_entity {
+            by_speaker.entry(e).or_default().push(i);
+        }
+    }
+    let mut words_of: Vec<Option<BTreeSet<String>>> = vec![None; quotes.len()];
     for (i, a) in quotes.iter().enumerate() {
-        for b in &quotes[i + 1..] {
-            if a.speaker_entity.is_none() || a.speaker_entity != b.speaker_entity || a.sources.iter().any(|s| b.sources.contains(s)) {
+        let Some(same) = a.speaker_entity.and_then(|e| by_speaker.get(&e)) else { continue };
+        for &j in &same[same.partition_point(|&k| k <= i)..] {
+            let b = &quotes[j];
+            if a.sources.iter().any(|s| b.sources.contains(s)) {
                 continue;
             }
-            let (wa, wb) = (words(&a.text), words(&b.text));
-            let inter = wa.intersection(&wb).count();
-            let union = wa.union(&wb).count();
+            words_of[i].get_or_insert_with(|| words(&a.text));
+            words_of[j].get_or_insert_with(|| words(&b.text));
+            let (Some(wa), Some(wb)) = (&words_of[i], &words_of[j]) else { continue };
+            let inter = wa.intersection(wb).count();
+            let union = wa.union(wb).count();
             if inter >= 3 && inter * 2 >= union {
                 let mk = |g: &QuoteGroup| ConflictValue {
                     value: g.text.clone(),

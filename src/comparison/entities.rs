@@ -8,7 +8,11 @@
 //! - A one-word name joins the one person whose surname it is; with several candidates it joins
 //!   the most mentioned, and with none it stays an entity of its own.
 //!
-//! Cost: O(M · P) for M mentions and P person entities, P being small in news.
+//! Cost: O(M) hash look-ups for M mentions, plus the near-equal surname checks: each pair of a
+//! distinct looked-up name and a distinct known surname with the same initial and compatible
+//! lengths is checked at most once (see [`Surnames`]), with a linear-time letter count before
+//! Jaro–Winkler. In the worst case that is O(Q · S) for Q distinct names and S distinct surnames;
+//! in news, lengths and letters leave few candidates per look-up.
 
 use std::collections::BTreeMap;
 
@@ -31,9 +35,8 @@ pub struct Cluster {
     pub canonical: Option<&'static str>,
     /// (doc, mention index)
     pub members: Vec<(usize, usize)>,
-    /// Folded given names and surname of the fullest person name seen.
+    /// Folded given names of the fullest person name seen.
     first: Vec<String>,
-    last: String,
 }
 
 fn similar_surname(a: &str, b: &str) -> bool {
@@ -44,8 +47,129 @@ fn similar_surname(a: &str, b: &str) -> bool {
             && strsim::jaro_winkler(a, b) >= 0.92)
 }
 
-fn surname_bucket(last: &str) -> char {
-    last.chars().next().unwrap_or(' ')
+/// What pass 1 and pass 3 merge non-person mentions on.
+#[derive(PartialEq, Eq, Hash)]
+enum Key {
+    /// A gazetteer name, with the kind the mention was given.
+    Canonical(EntityKind, &'static str),
+    /// The words of a name without a corporate suffix ([`name_key`]).
+    Name(String),
+    /// A one-word name that joined nothing else.
+    Single(String),
+}
+
+/// Person clusters by their folded surname, for the look-ups of passes 2 and 3: "which person
+/// clusters have a surname `s` with `similar_surname(s, query)`?"
+///
+/// Gives the same clusters as scanning every person cluster with [`similar_surname`], but checks
+/// far fewer pairs:
+/// - equal surnames are found by hashing, and each distinct surname is checked once however many
+///   clusters share it;
+/// - a near-equal surname has the query's first letter and 5+ letters, and Jaro–Winkler ≥ 0.92 needs
+///   the Jaro score ≥ 0.8667 (the Winkler bonus adds at most 0.4 · (1 − Jaro)), hence `m/a + m/b ≥ 1.6`
+///   for `m` matching characters and lengths `a`, `b`. Matching characters are equal characters, so
+///   `m` is at most the size of the two strings' common multiset of characters, and at most
+///   `min(a, b)`: the lengths must be within 3:5. Surnames are kept by (first letter, length), a
+///   look-up visits only the lengths in that band and skips any surname whose common letters
+///   cannot reach the bound ([`may_be_similar`]); the survivors go through `similar_surname` itself;
+/// - the near-equal surnames found for a query are memoised with the number of surnames known
+///   then, and a later look-up of the same query checks only the surnames added since.
+#[derive(Default)]
+struct Surnames {
+    /// Distinct surnames in order of first appearance.
+    list: Vec<Surname>,
+    ids: HashMap<String, usize>,
+    /// Ids of the surnames of 5+ characters by (first character, character count), ascending.
+    by_shape: HashMap<(char, usize), Vec<usize>>,
+    /// Per query: the ids of its near-equal (not equal) surnames, and how many surnames were
+    /// known when they were computed.
+    memo: HashMap<String, (Vec<usize>, usize)>,
+}
+
+struct Surname {
+    text: String,
+    /// Its characters, sorted (for the common-letter bound).
+    sorted: Vec<char>,
+    /// Person clusters with this surname, ascending.
+    clusters: Vec<usize>,
+}
+
+impl Surnames {
+    /// Records that person cluster `ci` (the newest cluster) has surname `last`.
+    fn add(&mut self, last: &str, ci: usize) {
+        if let Some(&id) = self.ids.get(last) {
+            self.list[id].clusters.push(ci);
+            return;
+        }
+        let id = self.list.len();
+        let sorted = sorted_chars(last);
+        if sorted.len() >= 5 {
+            let first = last.chars().next().unwrap_or(' ');
+            self.by_shape.entry((first, sorted.len())).or_default().push(id);
+        }
+        self.list.push(Surname { text: last.to_string(), sorted, clusters: vec![ci] });
+        self.ids.insert(last.to_string(), id);
+    }
+
+    /// The ids of the surnames `s` with `similar_surname(s, query)`, in no particular order.
+    fn similar(&mut self, query: &str) -> Vec<usize> {
+        let Surnames { list, ids, by_shape, memo } = self;
+        let mut out: Vec<usize> = ids.get(query).copied().into_iter().collect();
+        let n = query.chars().count();
+        if n < 5 {
+            return out; // only an equal surname can match
+        }
+        let (near, upto) = match memo.get_mut(query) {
+            Some((near, upto)) => (near, upto),
+            None => {
+                let (near, upto) = memo.entry(query.to_string()).or_default();
+                (near, upto)
+            }
+        };
+        if *upto < list.len() {
+            let q = sorted_chars(query);
+            let first = query.chars().next().unwrap_or(' ');
+            // Lengths within 3:5 of the query's (see above).
+            for len in (3 * n).div_ceil(5)..=5 * n / 3 {
+                let Some(shape) = by_shape.get(&(first, len)) else { continue };
+                for &id in &shape[shape.partition_point(|&i| i < *upto)..] {
+                    let s = &list[id];
+                    if s.text != query && may_be_similar(&s.sorted, &q) && similar_surname(&s.text, query) {
+                        near.push(id);
+                    }
+                }
+            }
+            *upto = list.len();
+        }
+        out.extend_from_slice(near);
+        out
+    }
+}
+
+fn sorted_chars(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+/// False when two strings (their characters sorted) cannot reach a Jaro score of 0.8667, so not a
+/// Jaro–Winkler score of 0.92: `m/a + m/b < 1.6`, with `m` bounded by their common characters.
+/// Exact integer arithmetic; where it says false, the true score is below 0.92 by at least
+/// 0.04 / (a · b), far more than floating-point error.
+fn may_be_similar(a: &[char], b: &[char]) -> bool {
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    5 * common * (a.len() + b.len()) >= 8 * a.len() * b.len()
 }
 
 fn compatible_given(a: &[String], b: &[String]) -> bool {
@@ -66,9 +190,9 @@ fn compatible_given(a: &[String], b: &[String]) -> bool {
 pub fn resolve(docs: &[Doc]) -> Resolved {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut of: Vec<Vec<usize>> = docs.iter().map(|d| vec![usize::MAX; d.mentions.len()]).collect();
-    let mut by_key: HashMap<String, usize> = HashMap::default();
-    let add = |clusters: &mut Vec<Cluster>, kind, canonical, first: Vec<String>, last: String| {
-        clusters.push(Cluster { kind, canonical, members: Vec::new(), first, last });
+    let mut by_key: HashMap<Key, usize> = HashMap::default();
+    let add = |clusters: &mut Vec<Cluster>, kind, canonical, first: Vec<String>| {
+        clusters.push(Cluster { kind, canonical, members: Vec::new(), first });
         clusters.len() - 1
     };
     // Pass 1: gazetteer names and keyword-typed names merge on a key.
@@ -80,10 +204,10 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             // Gazetteer names meet on their canonical name; others on their words without a
             // corporate suffix ("Microsoft Corp." ~ "Microsoft"), whatever kind each was given.
             let key = match m.canonical {
-                Some(c) => format!("{:?}:{c}", m.kind),
-                None => format!("name:{}", name_key(&m.words)),
+                Some(c) => Key::Canonical(m.kind, c),
+                None => Key::Name(name_key(&m.words)),
             };
-            let ci = *by_key.entry(key).or_insert_with(|| add(&mut clusters, m.kind, m.canonical, vec![], String::new()));
+            let ci = *by_key.entry(key).or_insert_with(|| add(&mut clusters, m.kind, m.canonical, vec![]));
             if clusters[ci].kind == EntityKind::Other && m.kind != EntityKind::Other && !m.guessed {
                 clusters[ci].kind = m.kind;
             }
@@ -91,9 +215,10 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             of[di][mi] = ci;
         }
     }
-    // Pass 2: people named with more than one word. Person clusters are bucketed by the first
-    // letter of their surname (near-equal surnames share it), so a look-up scans one bucket.
-    let mut people: HashMap<char, Vec<usize>> = HashMap::default();
+    // Pass 2: people named with more than one word. A name joins the first person cluster (in
+    // order of creation) with a similar surname and compatible given names; `Surnames` finds the
+    // clusters with a similar surname without scanning them all.
+    let mut people = Surnames::default();
     let mut seen: HashMap<(Vec<String>, String), usize> = HashMap::default();
     for (di, d) in docs.iter().enumerate() {
         for (mi, m) in d.mentions.iter().enumerate() {
@@ -101,25 +226,24 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
                 continue;
             }
             let (first, last) = split_name(m);
-            let bucket = surname_bucket(&last);
             // A name seen before resolves as it did then: clusters are only appended, and a
             // cluster's given names only go from none to some (the first match sets them), so
-            // the first matching cluster cannot change. This keeps 1,000 articles from scanning
-            // a bucket for every repeated mention (it grew with the square of the articles).
+            // the first matching cluster cannot change. This keeps 1,000 articles from looking
+            // up every repeated mention.
             let key = (first.clone(), last.clone());
             let found = seen.get(&key).copied().or_else(|| {
-                people.get(&bucket).and_then(|list| {
-                    list.iter().copied().find(|&ci| {
-                        let c: &Cluster = &clusters[ci];
-                        similar_surname(&c.last, &last) && compatible_given(&c.first, &first)
-                    })
-                })
+                // The first compatible cluster of each similar surname; the earliest of those.
+                people
+                    .similar(&last)
+                    .into_iter()
+                    .filter_map(|id| people.list[id].clusters.iter().copied().find(|&ci| compatible_given(&clusters[ci].first, &first)))
+                    .min()
             });
             let ci = match found {
                 Some(ci) => ci,
                 None => {
-                    let ci = add(&mut clusters, EntityKind::Person, None, first.clone(), last.clone());
-                    people.entry(bucket).or_default().push(ci);
+                    let ci = add(&mut clusters, EntityKind::Person, None, first.clone());
+                    people.add(&last, ci);
                     ci
                 }
             };
@@ -161,25 +285,25 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             if of[di][mi] != usize::MAX {
                 continue;
             }
-            let word = m.words.last().cloned().unwrap_or_default();
+            let word: &str = m.words.last().map_or("", String::as_str);
+            // No surname is added in this pass, so `similar` is a memo look-up for a repeated word.
             let best = people
-                .get(&surname_bucket(&word))
+                .similar(word)
                 .into_iter()
-                .flatten()
-                .copied()
-                .filter(|&ci| clusters[ci].kind == EntityKind::Person && similar_surname(&clusters[ci].last, &word))
+                .flat_map(|id| people.list[id].clusters.iter().copied())
+                .filter(|&ci| clusters[ci].kind == EntityKind::Person)
                 .max_by_key(|&ci| (clusters[ci].members.len(), std::cmp::Reverse(ci)))
-                .or_else(|| by_key.get(&format!("name:{}", name_key(&m.words))).copied())
+                .or_else(|| by_key.get(&Key::Name(name_key(&m.words))).copied())
                 .or_else(|| {
                     // "Colts" after "Indianapolis Colts": the last word of an organisation's name.
-                    (m.words.len() == 1 && m.guessed).then(|| org_last.get(&word).copied()).flatten()
+                    (m.words.len() == 1 && m.guessed).then(|| org_last.get(word).copied()).flatten()
                 })
-                .or_else(|| (m.words.len() == 1).then(|| acronyms.get(&word).copied()).flatten());
+                .or_else(|| (m.words.len() == 1).then(|| acronyms.get(word).copied()).flatten());
             let ci = match best {
                 Some(ci) => ci,
                 None => {
-                    let key = format!("single:{word}");
-                    *by_key.entry(key).or_insert_with(|| add(&mut clusters, m.kind, None, vec![], word.clone()))
+                    let key = Key::Single(word.to_string());
+                    *by_key.entry(key).or_insert_with(|| add(&mut clusters, m.kind, None, vec![]))
                 }
             };
             if m.kind == EntityKind::Person && !m.guessed {
@@ -345,6 +469,46 @@ mod tests {
         assert!(got.iter().any(|(n, v)| n == "Kyiv" && v == &["Kiev"]), "{got:?}");
         let got = entity_names(&["Senator John Smith spoke.", "Senator Mary Smith spoke."]);
         assert_eq!(got.len(), 2, "{got:?}");
+    }
+
+    #[test]
+    fn surname_index_finds_what_a_scan_finds() {
+        use super::{similar_surname, Surnames};
+        // Names and near-misses: swaps, doublings, drops, other lengths, non-ASCII.
+        let base = ["zelensky", "zelenskyy", "zelenskiy", "zelenski", "zelensk", "zalensky", "zelesnky", "smith", "smyth", "smithe", "smiths",
+            "schmidt", "schmitt", "kowalski", "kowalsky", "kovalski", "erdogan", "erdoğan", "erdogans", "putin", "putina", "peskov", "peskova",
+            "medinsky", "medinskiy", "umerov", "umarov", "fidan", "fidans", "abcde", "abcdefgh", "abcdefghij", "abcdefghijklmnop", "aaaaa", "aaaaaaaa", "a", "ab", ""];
+        let mut names: Vec<String> = base.iter().map(|s| s.to_string()).collect();
+        // Deterministic mutations of each: drop, double, swap one character.
+        for b in base {
+            let c: Vec<char> = b.chars().collect();
+            for i in 0..c.len() {
+                let mut d = c.clone();
+                d.remove(i);
+                names.push(d.iter().collect());
+                let mut d = c.clone();
+                d.insert(i, c[i]);
+                names.push(d.iter().collect());
+                if i + 1 < c.len() {
+                    let mut d = c.clone();
+                    d.swap(i, i + 1);
+                    names.push(d.iter().collect());
+                }
+            }
+        }
+        let mut index = Surnames::default();
+        let mut added: Vec<&str> = Vec::new();
+        for (ci, name) in names.iter().enumerate() {
+            // Look up every name before and after adding it, as passes 2 and 3 do.
+            for q in [name.as_str(), names[(ci * 7) % names.len()].as_str()] {
+                let mut got: Vec<usize> = index.similar(q).into_iter().flat_map(|id| index.list[id].clusters.clone()).collect();
+                got.sort_unstable();
+                let want: Vec<usize> = (0..added.len()).filter(|&c| similar_surname(added[c], q)).collect();
+                assert_eq!(got, want, "{q:?} among {} names", added.len());
+            }
+            index.add(name, ci);
+            added.push(name);
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@
 //! Deterministic and total: the same document always gives the same profile, and no text panics.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -135,7 +136,11 @@ pub fn profile(doc: &Doc) -> ToneProfile {
     let lex = lexicon::get();
     let text = doc.text.as_str();
     let quoted = quoted_spans(text);
-    let mut attribution_counts: BTreeMap<String, usize> = lex.attribution.values().map(|(_, s)| (s.to_string(), 0)).collect();
+    // Counted on the lexicon's own strings; owned keys only for the few stances, at the end.
+    let mut attribution_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    for &(_, stance) in lex.attribution.values() {
+        attribution_counts.entry(stance).or_insert(0);
+    }
     let mut out = ToneProfile {
         source: doc.id.clone(),
         sentences: doc.sentences.len(),
@@ -168,10 +173,13 @@ pub fn profile(doc: &Doc) -> ToneProfile {
         }
     }
     let max = lex.tone_max_tokens;
+    let mut keys = Keys::default(); // one buffer for the whole article
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = &s.tokens;
-        let keys: Vec<Vec<(usize, String)>> =
-            (0..toks.len()).map(|i| phrase_keys(toks, i, if lex.tone_heads.contains(&toks[i].folded) { max } else { 1 })).collect();
+        keys.clear();
+        for i in 0..toks.len() {
+            keys.add(toks, i, if lex.tone_heads.contains(&toks[i].folded) { max } else { 1 });
+        }
         let ctx = Ctx { sentence: s, names: &names[si], dates: &dates[si], quoted: &quoted };
         let hit = |a: usize, b: usize, entry: &str, category: &str, explanation: String| ToneHit {
             sentence: si,
@@ -185,7 +193,7 @@ pub fn profile(doc: &Doc) -> ToneProfile {
 
         let mut loaded_here = 0;
         let mut editorial_here = 0;
-        for (a, b, &(entry, category, note)) in scan(toks, &keys, &lex.loaded) {
+        for (a, b, &(entry, category, note)) in scan(toks, &keys, &lex.loaded, LOADED) {
             if !ctx.counts(a, b) || (entry == "should" && conditional_should(toks, b)) {
                 continue;
             }
@@ -196,7 +204,7 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.loaded.push(hit(a, b, entry, category, explanation(category, gloss(CATEGORY_GLOSSES, category), note)));
         }
         let mut hedges_here = 0;
-        for (a, b, &entry) in scan(toks, &keys, &lex.hedges) {
+        for (a, b, &entry) in scan(toks, &keys, &lex.hedges, HEDGE) {
             if !ctx.counts(a, b) {
                 continue;
             }
@@ -204,12 +212,12 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.hedges.push(hit(a, b, entry, "hedge", explanation("hedge", gloss(CATEGORY_GLOSSES, "hedge"), "")));
         }
         let mut attributed_here = 0;
-        for (a, b, &(entry, stance)) in scan(toks, &keys, &lex.attribution) {
+        for (a, b, &(entry, stance)) in scan(toks, &keys, &lex.attribution, ATTRIBUTION) {
             if !ctx.counts(a, b) || !is_speech(toks, a, b) {
                 continue;
             }
             attributed_here += 1;
-            *attribution_counts.entry(stance.to_string()).or_insert(0) += 1;
+            *attribution_counts.entry(stance).or_insert(0) += 1;
             out.attribution.push(hit(a, b, entry, stance, explanation(stance, gloss(STANCE_GLOSSES, stance), "")));
         }
 
@@ -225,7 +233,7 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.fact_sentences += 1;
         }
     }
-    out.attribution_counts = attribution_counts;
+    out.attribution_counts = attribution_counts.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
     if out.sentences > 0 {
         out.opinion_share = (out.opinion_sentences as f64 / out.sentences as f64 * 1000.0).round() / 1000.0;
     }
@@ -279,45 +287,96 @@ fn conditional_should(toks: &[Token], b: usize) -> bool {
     toks.get(b).is_some_and(|n| (n.cap && n.is_word() && n.folded != "i") || SUBJECTS.contains(&n.folded.as_str()))
 }
 
-/// The phrase keys starting at token `i`, as the lexicon writes them (words joined by a space,
-/// hyphens and possessive `'s` tight), each with the token index it ends before; shortest first.
-fn phrase_keys(toks: &[Token], i: usize, max: usize) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
-    if toks[i].kind != TokKind::Word {
-        return out;
+/// The phrase keys of the tokens of one sentence, in one buffer (no allocation per token once the
+/// buffers have grown).
+///
+/// The keys starting at a token are the lexicon's spelling of the tokens from there on (words joined
+/// by a space, hyphens and possessive `'s` tight), each a prefix of the next: the longest is stored
+/// once, with each key's end token, span and the lists that have it.
+#[derive(Default)]
+struct Keys {
+    text: String,
+    /// (token the key ends before, start of the key in `text`, end of the key in `text`, the
+    /// lists that have it as [`in_lists`] bits)
+    keys: Vec<(usize, usize, usize, u8)>,
+    /// Per token: the range of its keys in `keys`, shortest first (empty for a non-word).
+    at: Vec<(usize, usize)>,
+}
+
+impl Keys {
+    fn clear(&mut self) {
+        self.text.clear();
+        self.keys.clear();
+        self.at.clear();
     }
-    let mut key = toks[i].folded.clone();
-    out.push((i + 1, key.clone()));
-    let end = toks.len().min(i.saturating_add(max));
-    for j in i + 1..end {
-        let t = &toks[j];
-        let tight_before = toks[j - 1].end == t.start;
-        if t.is_word() {
-            if toks[j - 1].folded != "-" {
-                key.push(' ');
+
+    /// Adds the keys starting at token `i` (the next token), of at most `max` tokens.
+    fn add(&mut self, toks: &[Token], i: usize, max: usize) {
+        let first = self.keys.len();
+        if toks[i].kind == TokKind::Word {
+            let o = self.text.len();
+            self.text.push_str(&toks[i].folded);
+            self.keys.push((i + 1, o, self.text.len(), in_lists(&self.text[o..])));
+            let end = toks.len().min(i.saturating_add(max));
+            for j in i + 1..end {
+                let t = &toks[j];
+                let tight_before = toks[j - 1].end == t.start;
+                if t.is_word() {
+                    if toks[j - 1].folded != "-" {
+                        self.text.push(' ');
+                    }
+                    self.text.push_str(&t.folded);
+                } else if t.folded == "-" && tight_before && toks.get(j + 1).is_some_and(|n| n.start == t.end && n.is_word()) {
+                    // A hyphen inside a compound: the key never ends with it.
+                    self.text.push('-');
+                    continue;
+                } else if t.folded == "'s" && tight_before {
+                    self.text.push_str("'s");
+                } else {
+                    break;
+                }
+                self.keys.push((j + 1, o, self.text.len(), in_lists(&self.text[o..])));
             }
-            key.push_str(&t.folded);
-        } else if t.folded == "-" && tight_before && toks.get(j + 1).is_some_and(|n| n.start == t.end && n.is_word()) {
-            // A hyphen inside a compound: the key never ends with it.
-            key.push('-');
-            continue;
-        } else if t.folded == "'s" && tight_before {
-            key.push_str("'s");
-        } else {
-            break;
         }
-        out.push((j + 1, key.clone()));
+        self.at.push((first, self.keys.len()));
     }
-    out
+
+    /// The keys starting at token `i` that list `list` (an [`in_lists`] bit) has, longest first:
+    /// (end token, key).
+    fn longest_first(&self, i: usize, list: u8) -> impl Iterator<Item = (usize, &str)> {
+        let (a, b) = self.at[i];
+        self.keys[a..b].iter().rev().filter(move |k| k.3 & list != 0).map(|&(end, s, e, _)| (end, &self.text[s..e]))
+    }
+}
+
+const LOADED: u8 = 1;
+const HEDGE: u8 = 2;
+const ATTRIBUTION: u8 = 4;
+
+/// Which of the three lists have `key` (bits [`LOADED`], [`HEDGE`], [`ATTRIBUTION`]): one hash
+/// look-up per phrase key instead of one per list.
+fn in_lists(key: &str) -> u8 {
+    static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let lex = lexicon::get();
+        let mut m: HashMap<&'static str, u8> = HashMap::default();
+        for (keys, bit) in [(lex.loaded.keys().collect::<Vec<_>>(), LOADED), (lex.hedges.keys().collect(), HEDGE), (lex.attribution.keys().collect(), ATTRIBUTION)] {
+            for k in keys {
+                *m.entry(k.as_str()).or_default() |= bit;
+            }
+        }
+        m
+    });
+    lists.get(key).copied().unwrap_or(0)
 }
 
 /// The longest entries of `table` in a sentence, left to right, without overlaps: `(a, b, value)`
 /// for tokens `a..b`.
-fn scan<'a, V>(toks: &[Token], keys: &[Vec<(usize, String)>], table: &'a HashMap<String, V>) -> Vec<(usize, usize, &'a V)> {
+fn scan<'a, V>(toks: &[Token], keys: &Keys, table: &'a HashMap<String, V>, list: u8) -> Vec<(usize, usize, &'a V)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match keys[i].iter().rev().find_map(|(b, k)| table.get(k.as_str()).map(|v| (*b, v))) {
+        match keys.longest_first(i, list).find_map(|(b, k)| table.get(k).map(|v| (b, v))) {
             Some((b, v)) => {
                 out.push((i, b, v));
                 i = b;
@@ -346,8 +405,9 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     while let Some((i, c)) = it.next() {
         let next = it.peek().map(|&(_, n)| n);
         let after = i + c.len_utf8();
-        let letter_before = prev.is_some_and(char::is_alphanumeric);
-        let letter_after = next.is_some_and(char::is_alphanumeric);
+        // Only the single quotes look at their neighbours: computed there, not for every character.
+        let letter_before = || prev.is_some_and(char::is_alphanumeric);
+        let letter_after = || next.is_some_and(char::is_alphanumeric);
         match c {
             '“' => {
                 if let Some(o) = curly {
@@ -372,9 +432,9 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
                     spans.push((o, i));
                 }
             }
-            '‘' if !letter_before => single = Some(after),
-            '\'' if single.is_none() && !letter_before && letter_after => single = Some(after),
-            '\'' | '’' if single.is_some() && !letter_after && !prev.is_some_and(char::is_whitespace) => {
+            '‘' if !letter_before() => single = Some(after),
+            '\'' if single.is_none() && !letter_before() && letter_after() => single = Some(after),
+            '\'' | '’' if single.is_some() && !letter_after() && !prev.is_some_and(char::is_whitespace) => {
                 if let Some(o) = single.take() {
                     spans.push((o, i));
                 }

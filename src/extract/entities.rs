@@ -151,12 +151,25 @@ fn phrase(toks: &[Token]) -> String {
 /// The longest gazetteer place or organisation starting at `toks[i]` within `toks[..end]`:
 /// (tokens used, canonical, kind).
 fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(usize, &'static str, EntityKind)> {
-    for len in (1..=(end - i).min(6)).rev() {
-        let phrase = phrase(&toks[i..i + len]);
-        if let Some(&p) = lex.place_names.get(&phrase) {
+    // The phrase of `len` tokens is a prefix of the phrase of `len + 1`: build the longest once
+    // and look its prefixes up, longest first.
+    let n = (end - i).min(6);
+    let longest = phrase(&toks[i..i + n]);
+    let mut ends = [0usize; 6];
+    let mut len = 0;
+    for (k, t) in toks[i..i + n].iter().enumerate() {
+        if k > 0 && toks[i + k - 1].end < t.start {
+            len += 1;
+        }
+        len += t.folded.len();
+        ends[k] = len;
+    }
+    for len in (1..=n).rev() {
+        let phrase = &longest[..ends[len - 1]];
+        if let Some(&p) = lex.place_names.get(phrase) {
             return Some((len, lex.places[p].name, EntityKind::Place));
         }
-        if let Some(&o) = lex.organizations.get(&phrase) {
+        if let Some(&o) = lex.organizations.get(phrase) {
             return Some((len, o, EntityKind::Organization));
         }
     }

@@ -311,10 +311,12 @@ fn mojibake_sequences(text: &str) -> Vec<(usize, usize, char)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let need = match cp1252_byte(chars[i].1) {
-            Some(0xC2..=0xDF) => 1,
-            Some(0xE0..=0xEF) => 2,
-            Some(0xF0..=0xF4) => 3,
+        // The lead byte: cp1252_byte maps U+00C2..U+00F4 to themselves and nothing else there, so
+        // the character itself says (without the table search cp1252_byte makes for the others).
+        let need = match chars[i].1 as u32 {
+            0xC2..=0xDF => 1,
+            0xE0..=0xEF => 2,
+            0xF0..=0xF4 => 3,
             _ => 0,
         };
         if need > 0 && i + need < chars.len() {

@@ -5,6 +5,7 @@
 //!   boundaries. Folding produces separate strings used only for matching.
 //! - Tokens never contain white space; possessive `'s` / `’s` is its own token.
 
+mod ascii_sentences;
 mod segment;
 
 pub use segment::{segment, Segmentation};
