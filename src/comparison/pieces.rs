@@ -135,44 +135,90 @@ fn token_at(tokens: &[crate::text::Token], byte: usize) -> usize {
     tokens.partition_point(|t| t.end <= byte).min(tokens.len().saturating_sub(1))
 }
 
-/// Feature keys with token positions and boosts, for one sentence.
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved) -> Vec<(String, usize, usize, f32)> {
+/// Feature ids by key ("t:exchang", "e:12", "n:1000:prisoner"), with the kind of each id (the
+/// key's first byte). Keys are written into one reused buffer and copied only when new: most
+/// occurrences are of a feature seen before.
+#[derive(Default)]
+struct Interner {
+    ids: HashMap<String, u32>,
+    kind: Vec<u8>,
+    buf: String,
+}
+
+impl Interner {
+    /// The id of the key `kind` + ':' + what `write` appends.
+    fn id(&mut self, kind: char, write: impl FnOnce(&mut String)) -> u32 {
+        self.buf.clear();
+        self.buf.push(kind);
+        self.buf.push(':');
+        write(&mut self.buf);
+        if let Some(&id) = self.ids.get(self.buf.as_str()) {
+            return id;
+        }
+        let id = self.kind.len() as u32;
+        self.kind.push(kind as u8);
+        self.ids.insert(self.buf.clone(), id);
+        id
+    }
+    /// The id of a key already interned, if any.
+    fn get(&mut self, kind: char, write: impl FnOnce(&mut String)) -> Option<u32> {
+        self.buf.clear();
+        self.buf.push(kind);
+        self.buf.push(':');
+        write(&mut self.buf);
+        self.ids.get(self.buf.as_str()).copied()
+    }
+}
+
+/// The features of one sentence with token positions and boosts, appended to `out`.
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>) {
+    use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
+    let mentions: Vec<(usize, &crate::extract::Mention)> = d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).collect();
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms.
     let lex = crate::lexicon::get();
     let in_name = |k: usize| {
         let b = toks[k].start;
         lex.demonyms.contains_key(&toks[k].folded)
-            || d.mentions.iter().any(|m| m.sentence == si && ((m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end)))
+            || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
     };
-    let mut out: Vec<(String, usize, usize, f32)> = crate::extract::terms_at(toks)
-        .into_iter()
-        .map(|(t, k, e)| (if in_name(k) { format!("N:{t}") } else { format!("t:{t}") }, k, e, 1.0))
-        .collect();
-    for (mi, m) in d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si) {
+    for (t, k, e) in crate::extract::terms_at(toks) {
+        let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
+        out.push((id, k, e, 1.0));
+    }
+    for &(mi, m) in &mentions {
         let (k, e) = (token_at(toks, m.start), token_at(toks, m.end.saturating_sub(1)));
-        match (m.kind, m.canonical) {
-            (EntityKind::Place, Some(place)) => out.push((format!("g:{place}"), k, e, 1.0)),
-            _ => out.push((format!("e:{}", resolved.of[di][mi]), k, e, 1.0)),
-        }
+        let id = match (m.kind, m.canonical) {
+            (EntityKind::Place, Some(place)) => ids.id('g', |b| b.push_str(place)),
+            _ => ids.id('e', |b| {
+                let _ = write!(b, "{}", resolved.of[di][mi]);
+            }),
+        };
+        out.push((id, k, e, 1.0));
     }
     for (k, t) in toks.iter().enumerate() {
         if let Some(&p) = lex.demonyms.get(&t.folded) {
-            out.push((format!("g:{}", lex.places[p].name), k, k, 1.0));
+            out.push((ids.id('g', |b| b.push_str(lex.places[p].name)), k, k, 1.0));
         }
     }
     for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
         // The value sits at the number, the counted thing at the end of the quantity.
         let (k, e) = (token_at(toks, q.start), token_at(toks, q.end.saturating_sub(1)));
-        out.push((format!("n:{}:{}", q.value, q.counts), k, e, 2.0));
-        out.push((format!("u:{}", q.counts), e, e, 1.0));
+        out.push((
+            ids.id('n', |b| {
+                let _ = write!(b, "{}:{}", q.value, q.counts);
+            }),
+            k,
+            e,
+            2.0,
+        ));
+        out.push((ids.id('u', |b| b.push_str(&q.counts)), e, e, 1.0));
     }
     for x in d.dates.iter().filter(|x| x.sentence == si) {
-        out.push((format!("d:{}", x.value), token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)), 1.5));
+        out.push((ids.id('d', |b| b.push_str(&x.value)), token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)), 1.5));
     }
-    out
 }
 
 /// The features of every sentence, with token positions and boosts, before weighting. Built
@@ -203,26 +249,15 @@ enum Anchor {
 
 impl SentenceFeatures {
     pub fn new(docs: &[Doc], resolved: &Resolved) -> SentenceFeatures {
-        let mut ids: HashMap<String, u32> = HashMap::default();
-        let mut kind: Vec<u8> = Vec::new();
+        let mut ids = Interner::default();
         let occurrences = docs
             .iter()
             .enumerate()
             .map(|(di, d)| {
                 (0..d.sentences.len())
                     .map(|si| {
-                        let mut v: Vec<Feat> = sentence_features(d, di, si, resolved)
-                            .into_iter()
-                            .map(|(f, k, e, b)| {
-                                let next = ids.len() as u32;
-                                let k0 = f.as_bytes().first().copied().unwrap_or(b't');
-                                let id = *ids.entry(f).or_insert_with(|| {
-                                    kind.push(k0);
-                                    next
-                                });
-                                (id, k, e, b)
-                            })
-                            .collect();
+                        let mut v: Vec<Feat> = Vec::new();
+                        sentence_features(d, di, si, resolved, &mut ids, &mut v);
                         v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
                         v
                     })
@@ -237,13 +272,13 @@ impl SentenceFeatures {
                         let toks = &d.sentences[si].tokens;
                         let mut v: Vec<Anchor> = Vec::new();
                         for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
-                            if let Some(&thing) = ids.get(&format!("u:{}", q.counts)) {
+                            if let Some(thing) = ids.get('u', |b| b.push_str(&q.counts)) {
                                 let (lo, hi) = q.interval();
                                 v.push(Anchor::Quantity { tok: token_at(toks, q.start), thing, lo, hi });
                             }
                         }
                         for x in d.dates.iter().filter(|x| x.sentence == si) {
-                            if let Some(&date) = ids.get(&format!("d:{}", x.value)) {
+                            if let Some(date) = ids.get('d', |b| b.push_str(&x.value)) {
                                 v.push(Anchor::Date { tok: token_at(toks, x.start), date, grain: super::conflicts::granularity(&x.value) });
                             }
                         }
@@ -252,6 +287,7 @@ impl SentenceFeatures {
                     .collect()
             })
             .collect();
+        let kind = ids.kind;
         SentenceFeatures { occurrences, kind, anchors }
     }
 
