@@ -19,11 +19,13 @@ export function initCore(wasm) {
     ready = init(wasm === undefined ? undefined : { module_or_path: wasm }).then(
       () => {
         warmUp();
-        // In the worker, then a comparison of the example articles, once the page has its
-        // answer (the version): most of the engine's code runs in it, so V8 has optimised it
-        // before the user's first Compare (in node: 5 seed articles 25 ms after it, 51 ms after
-        // the small one alone). Not on the page's own thread: ~100 ms of work there.
-        if (IN_WORKER) setTimeout(warmUpMore, 0);
+        // In the worker, then comparisons of the example articles, once the page has its
+        // answer (the version): see warmUpMore. Not on the page's own thread: ~100 ms of work
+        // there for each.
+        if (IN_WORKER) {
+          warmUpsLeft = WARM_UP_RUNS;
+          setTimeout(warmUpMore, 0);
+        }
         return version();
       },
       (e) => {
@@ -54,12 +56,27 @@ function warmUp() {
 
 const IN_WORKER = typeof WorkerGlobalScope === 'function' && globalThis instanceof WorkerGlobalScope;
 
+/**
+ * Comparisons of the example articles the worker runs after loading, one a task (a request waits
+ * for one at most; the next is queued after it), until the first comparison asked for. Most of
+ * the engine's code runs in them, and V8 compiles a wasm function with its optimising tier (on
+ * background threads) only once it has run enough. After one such comparison (as before), that
+ * compiling still fell into the user's first Compare: ~65 ms of CPU on other threads while the
+ * worker compared and the page drew the results, on a machine of 2 cores. After 12, none is left
+ * by then (bench/README.md 3c): ~0.3-0.5 s of CPU in all at load, in the background.
+ */
+const WARM_UP_RUNS = 12;
+let warmUpsLeft = 0;
+
 function warmUpMore() {
+  if (warmUpsLeft <= 0) return;
+  warmUpsLeft--;
   try {
     compare(JSON.stringify(EXAMPLE_ARTICLES.map((a, i) => ({ id: `warm-up ${i + 1}`, text: a.text }))));
   } catch {
-    // as in warmUp
+    warmUpsLeft = 0; // as in warmUp
   }
+  if (warmUpsLeft > 0) setTimeout(warmUpMore, 0);
 }
 
 /** Items of a report's long arrays sent to the page in one message (worker.js). */
@@ -97,8 +114,23 @@ export function joinParts(report, parts) {
   return report;
 }
 
-/** Handles one request; resolves to the fields of the answer (without id/ok). */
-export async function handleRequest(msg) {
+/**
+ * A report whose JSON is at most this many characters goes from the worker to the page as that
+ * string (`reportJson`), parsed on the page, rather than as an object: the worker then neither
+ * parses it nor structured-clones the object (5 articles, 117 KB: 1-14 ms of the worker's answer
+ * in Chromium, under load), and JSON.parse on the page costs about what deserialising the clone
+ * did (~0.5 vs ~1 ms in node). A bigger one is parsed in the worker and sent in parts
+ * (splitReport, when it has a long array): JSON.parse of a 60 MB report on the page would be one
+ * task of ~0.5 s; 1 MB takes a few ms.
+ */
+export const REPORT_STRING_MAX = 1_000_000;
+
+/**
+ * Handles one request; resolves to the fields of the answer (without id/ok). `json`: a comparison
+ * answers {reportJson} (the engine's JSON, unparsed) when it is at most REPORT_STRING_MAX
+ * characters (the worker's choice; the in-page engine wants the object).
+ */
+export async function handleRequest(msg, { json = false } = {}) {
   switch (msg && msg.type) {
     case 'init':
       return { version: await initCore(msg.wasm) };
@@ -106,10 +138,15 @@ export async function handleRequest(msg) {
       return { version: await initCore() };
     case 'compare': {
       await initCore();
-      return { report: JSON.parse(compare(JSON.stringify(msg.articles))) };
+      // The warm-up has done its part: the user's own comparisons keep the engine warm, and its
+      // CPU would now take from the page drawing these results.
+      warmUpsLeft = 0;
+      const text = compare(JSON.stringify(msg.articles));
+      return json && text.length <= REPORT_STRING_MAX ? { reportJson: text } : { report: JSON.parse(text) };
     }
     case 'markdown': {
       await initCore();
+      warmUpsLeft = 0; // as for 'compare'
       return { markdown: compareMarkdown(JSON.stringify(msg.articles)) };
     }
     case 'clean': {

@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint: see render.js.)
 // DOM building shared by render.js and the views in views/. Text only ever goes in as text nodes:
 // nothing here (or in any module that uses it) parses HTML.
 

@@ -126,7 +126,7 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
     const w = new Worker(url, { type: workerType, name: 'corroborate-engine' });
     worker = w;
     w.addEventListener('message', (event) => {
-      const { id, ok, fatal, error, part, items, ...result } = event.data || {};
+      const { id, ok, fatal, error, part, items, reportJson, ...result } = event.data || {};
       const waiter = pending.get(id);
       if (!waiter) return; // answer to a cancelled request
       if (part) {
@@ -136,6 +136,14 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
       }
       pending.delete(id);
       if (ok) {
+        if (typeof reportJson === 'string') {
+          try {
+            result.report = JSON.parse(reportJson);
+          } catch (e) {
+            waiter.reject(new Error(`the engine's report could not be read: ${messageOf(e)}`));
+            return;
+          }
+        }
         if (waiter.parts && result.report) joinParts(result.report, waiter.parts);
         waiter.resolve(result);
       } else if (fatal) {

@@ -1,3 +1,8 @@
+//# allFunctionsCalledOnLoad
+// (That first line is V8's explicit compile hint, a comment to every other engine: Chromium
+// compiles all of this module's functions as it loads, not each one lazily on first use, which
+// was during the user's first Compare, between the engine's answer and the first screen. The same
+// line heads dom.js and views/*.js. See bench/README.md, 3c.)
 // Turns a comparison report (src/report.rs, schema_version 1) into DOM.
 //
 // Every piece of article or report text goes into the page as a text node (createTextNode /

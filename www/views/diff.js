@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint: see render.js.)
 // Word-level difference between two wordings (of a quote, of a reused passage). The report gives
 // both wordings but no diff, so it is computed here: a longest common subsequence over words,
 // hand-written because it is twenty lines and the page loads no library.

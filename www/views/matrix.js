@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint: see render.js.)
 // The fact matrix: one row per fact, one column per source; each cell says (icon and words)
 // whether the source reports the fact, words it differently, conflicts, or does not report it.
 // After the facts, a row per conflict that belongs to no fact ("Title of Donald Trump": one source

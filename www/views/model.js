@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint: see render.js.)
 // Derived views of a report (src/report.rs, schema_version 1) that several views share: the fact
 // matrix (facts × sources) and, per sentence of each source, what the report says about it.
 // Pure data: no DOM, so the CSV export and the tests can use it as is.

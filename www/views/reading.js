@@ -1,3 +1,5 @@
+//# allFunctionsCalledOnLoad
+// (V8's compile hint: see render.js.)
 // The reading view: the articles side by side (stacked on a narrow screen), each sentence the
 // report says something about highlighted by status, with an icon and words too (not colour
 // alone). Hovering or focusing a sentence shows, below, what the report says about it and which
