@@ -114,7 +114,25 @@ pub fn get() -> &'static Lexicon {
 /// The HTML content-extraction hints (`data/lexicon/html_hints.tsv`): (entry, kind, match), as
 /// written; [`crate::html`] reads them directly (they are not folded: class names are ASCII).
 pub fn html_hints() -> &'static [(&'static str, &'static str, &'static str)] {
-    tables::HTML_HINTS
+    static HINTS: OnceLock<Vec<(&'static str, &'static str, &'static str)>> = OnceLock::new();
+    HINTS.get_or_init(|| rows::<3>(tables::HTML_HINTS).map(|[e, k, m]| (e, k, m)).collect())
+}
+
+/// The rows of a generated TSV table (see `tsv_table` in `scripts/gen_lexicon.py`): a row per
+/// line, `N` fields separated by TAB (the generator pads short rows).
+fn rows<const N: usize>(table: &'static str) -> impl Iterator<Item = [&'static str; N]> {
+    table.lines().map(|line| {
+        let mut row = [""; N];
+        for (slot, field) in row.iter_mut().zip(line.split('\t')) {
+            *slot = field;
+        }
+        row
+    })
+}
+
+/// The items of a `|` list field of a generated table.
+fn items(field: &'static str) -> impl Iterator<Item = &'static str> {
+    field.split('|').filter(|x| !x.is_empty())
 }
 
 /// A generated word list (one word per line) as a set of folded words.
@@ -220,25 +238,26 @@ fn build() -> Lexicon {
     let mut places = Vec::new();
     let mut place_names = HashMap::default();
     let mut demonyms = HashMap::default();
-    for (i, (name, kind, aliases, dems)) in tables::PLACES.iter().enumerate() {
+    for (i, [name, kind, aliases, dems]) in rows::<4>(tables::PLACES).enumerate() {
         places.push(Place { name, kind });
-        for a in std::iter::once(name).chain(aliases.iter()) {
+        for a in std::iter::once(name).chain(items(aliases)) {
             place_names.entry(fold(a)).or_insert(i);
         }
-        for d in dems.iter() {
+        for d in items(dems) {
             demonyms.entry(fold(d)).or_insert(i);
         }
     }
     let and_heads = place_names.keys().filter_map(|k: &String| k.split_once(" and ").map(|(h, _)| h.to_string())).collect();
     let mut organizations = HashMap::default();
-    for (name, aliases) in tables::ORGANIZATIONS {
-        for a in std::iter::once(name).chain(aliases.iter()) {
-            organizations.entry(fold(a)).or_insert(*name);
+    for [name, aliases] in rows::<2>(tables::ORGANIZATIONS) {
+        for a in std::iter::once(name).chain(items(aliases)) {
+            organizations.entry(fold(a)).or_insert(name);
         }
     }
     let mut titles: HashMap<String, Vec<(&'static str, TitleKind)>> = HashMap::default();
-    for (word, norm, kind) in tables::TITLES {
-        let kind = match *kind {
+    for [word, norm, kind] in rows::<3>(tables::TITLES) {
+        let norm = if norm.is_empty() { word } else { norm };
+        let kind = match kind {
             "title" => TitleKind::Title,
             "modifier" => TitleKind::Modifier,
             "honorific" => TitleKind::Honorific,
@@ -260,18 +279,18 @@ fn build() -> Lexicon {
         .collect();
     let mut synonyms = HashMap::default();
     let mut synonym_max_words = 1;
-    for (canon, variants) in tables::SYNONYMS {
-        for v in std::iter::once(canon).chain(variants.iter()) {
+    for [canon, variants] in rows::<2>(tables::SYNONYMS) {
+        for v in std::iter::once(canon).chain(items(variants)) {
             let f = fold(v);
             synonym_max_words = synonym_max_words.max(f.split([' ', '-']).count());
-            synonyms.entry(f).or_insert(*canon);
+            synonyms.entry(f).or_insert(canon);
         }
     }
     // Irregular past forms map to their base form, or to the base form's synonym group ("led" →
     // "lead"); a form already listed as a synonym keeps that mapping.
-    for (base, forms) in tables::IRREGULAR_VERBS {
-        let canon: &'static str = synonyms.get(*base).copied().unwrap_or(base);
-        for f in forms.iter() {
+    for [base, forms] in rows::<2>(tables::IRREGULAR_VERBS) {
+        let canon: &'static str = synonyms.get(base).copied().unwrap_or(base);
+        for f in items(forms) {
             synonyms.entry(fold(f)).or_insert(canon);
         }
     }
@@ -296,13 +315,13 @@ fn build() -> Lexicon {
         hedges.entry(k).or_insert(h);
     }
     let mut loaded = HashMap::default();
-    for &(w, category, note) in tables::LOADED {
+    for [w, category, note] in rows::<3>(tables::LOADED) {
         let (k, n) = tone_key(w);
         tone_max_tokens = tone_max_tokens.max(n);
         loaded.entry(k).or_insert((w, category, note));
     }
     let mut attribution = HashMap::default();
-    for &(w, stance) in tables::ATTRIBUTION {
+    for [w, stance] in rows::<2>(tables::ATTRIBUTION) {
         let (k, n) = tone_key(w);
         tone_max_tokens = tone_max_tokens.max(n);
         attribution.entry(k).or_insert((w, stance));
