@@ -160,18 +160,11 @@ impl Interner {
         self.ids.insert(self.buf.clone(), id);
         id
     }
-    /// The id of a key already interned, if any.
-    fn get(&mut self, kind: char, write: impl FnOnce(&mut String)) -> Option<u32> {
-        self.buf.clear();
-        self.buf.push(kind);
-        self.buf.push(':');
-        write(&mut self.buf);
-        self.ids.get(self.buf.as_str()).copied()
-    }
 }
 
-/// The features of one sentence with token positions and boosts, appended to `out`.
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>) {
+/// The features of one sentence with token positions and boosts, appended to `out`, and its
+/// quantities and dates as anchors, appended to `anchors`.
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>) {
     use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
@@ -214,10 +207,16 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
             e,
             2.0,
         ));
-        out.push((ids.id('u', |b| b.push_str(&q.counts)), e, e, 1.0));
+        let thing = ids.id('u', |b| b.push_str(&q.counts));
+        out.push((thing, e, e, 1.0));
+        let (lo, hi) = q.interval();
+        anchors.push(Anchor::Quantity { tok: k, thing, lo, hi });
     }
     for x in d.dates.iter().filter(|x| x.sentence == si) {
-        out.push((ids.id('d', |b| b.push_str(&x.value)), token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)), 1.5));
+        let (k, e) = (token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)));
+        let date = ids.id('d', |b| b.push_str(&x.value));
+        out.push((date, k, e, 1.5));
+        anchors.push(Anchor::Date { tok: k, date, grain: super::conflicts::granularity(&x.value) });
     }
 }
 
@@ -250,43 +249,20 @@ enum Anchor {
 impl SentenceFeatures {
     pub fn new(docs: &[Doc], resolved: &Resolved) -> SentenceFeatures {
         let mut ids = Interner::default();
-        let occurrences = docs
-            .iter()
-            .enumerate()
-            .map(|(di, d)| {
-                (0..d.sentences.len())
-                    .map(|si| {
-                        let mut v: Vec<Feat> = Vec::new();
-                        sentence_features(d, di, si, resolved, &mut ids, &mut v);
-                        v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-                        v
-                    })
-                    .collect()
-            })
-            .collect();
-        let anchors = docs
-            .iter()
-            .map(|d| {
-                (0..d.sentences.len())
-                    .map(|si| {
-                        let toks = &d.sentences[si].tokens;
-                        let mut v: Vec<Anchor> = Vec::new();
-                        for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
-                            if let Some(thing) = ids.get('u', |b| b.push_str(&q.counts)) {
-                                let (lo, hi) = q.interval();
-                                v.push(Anchor::Quantity { tok: token_at(toks, q.start), thing, lo, hi });
-                            }
-                        }
-                        for x in d.dates.iter().filter(|x| x.sentence == si) {
-                            if let Some(date) = ids.get('d', |b| b.push_str(&x.value)) {
-                                v.push(Anchor::Date { tok: token_at(toks, x.start), date, grain: super::conflicts::granularity(&x.value) });
-                            }
-                        }
-                        v
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut occurrences: Vec<Vec<Vec<Feat>>> = Vec::with_capacity(docs.len());
+        let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
+        for (di, d) in docs.iter().enumerate() {
+            let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
+            for si in 0..d.sentences.len() {
+                let (mut v, mut a) = (Vec::new(), Vec::new());
+                sentence_features(d, di, si, resolved, &mut ids, &mut v, &mut a);
+                v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                occ_d.push(v);
+                anc_d.push(a);
+            }
+            occurrences.push(occ_d);
+            anchors.push(anc_d);
+        }
         let kind = ids.kind;
         SentenceFeatures { occurrences, kind, anchors }
     }

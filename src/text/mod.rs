@@ -17,15 +17,24 @@ use unicode_segmentation::UnicodeSegmentation;
 /// The matching form of a string: lower case, diacritics removed (NFD, combining marks dropped),
 /// typographic apostrophes and dashes straightened. "Erdoğan’s" → "erdogan's".
 pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(&mut out, s);
+    out
+}
+
+/// Appends [`fold`]`(s)` to `out` (for building many folded words in one buffer).
+pub fn fold_into(out: &mut String, s: &str) {
     if s.is_ascii() {
         // Fast path (most tokens): no diacritics or typographic marks to remove.
-        let mut out = s.to_ascii_lowercase();
-        if out.contains('`') {
-            out = out.replace('`', "'");
+        let start = out.len();
+        if s.contains('`') {
+            out.extend(s.chars().map(|c| if c == '`' { '\'' } else { c }));
+        } else {
+            out.push_str(s);
         }
-        return out;
+        out[start..].make_ascii_lowercase();
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for c in s.nfd() {
         if is_combining_mark(c) {
             continue;
@@ -37,7 +46,6 @@ pub fn fold(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// What a token is made of.
@@ -150,6 +158,13 @@ mod tests {
     #[test]
     fn folds_case_diacritics_and_apostrophes() {
         assert_eq!(fold("Erdoğan’s"), "erdogan's");
+        assert_eq!(fold("O`Neil"), "o'neil");
+        // fold_into appends what fold returns, after what the buffer holds.
+        for w in ["O`Neil-ÉLISE", "KYIV", "Erdoğan’s"] {
+            let mut out = String::from("x|");
+            fold_into(&mut out, w);
+            assert_eq!(out, format!("x|{}", fold(w)));
+        }
         assert_eq!(fold("KYIV"), "kyiv");
         assert_eq!(fold("Dolmabahçe"), "dolmabahce");
         assert_eq!(fold("cease‐fire"), "cease-fire");
