@@ -792,6 +792,9 @@ describe('results views', () => {
       await tabTo((a) => a.id === 'compare');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => /^Compared /.test(document.getElementById('status').textContent));
+      // The page moves the focus in the frame after the status (app.js showFirstScreen): give it
+      // that frame (at most 100 ms by the page's own fallback), then check.
+      await page.waitForFunction(() => document.activeElement?.id === 'results-heading', null, { timeout: 2000 }).catch(() => {});
       assert.equal((await active()).id, 'results-heading', 'focus moves to the results');
       await tabTo((a) => a.tag === 'A' && a.text === 'Fact matrix');
       await page.keyboard.press('Enter');
