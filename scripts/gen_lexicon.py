@@ -116,6 +116,7 @@ def generate():
     out.append(front_coded_words("common_words.txt", "COMMON_WORDS", "Common English words (SCOWL size 35)"))
     out.append(front_coded_words("first_names.txt", "FIRST_NAMES", "Common English given names"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
+    out.append(words("time_markers.txt", "TIME_MARKERS", "Words that make the number before them a time of day"))
     out.append(words("hedges.txt", "HEDGES", "Hedges: words and phrases that soften a claim"))
 
     def table(name, const, doc, rust_type, row):

@@ -65,7 +65,7 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
     // have none, and a pair with a unit without any is left out of `related` (it adds nothing).
     let mut by_sentence: HashMap<(usize, usize), Vec<&Quantity>> = HashMap::default();
     for (di, d) in docs.iter().enumerate() {
-        for q in d.quantities.iter().filter(|q| !q.counts.is_empty()) {
+        for q in d.quantities.iter().filter(|q| !q.counts.is_empty() && !q.label) {
             by_sentence.entry((di, q.sentence)).or_default().push(q);
         }
     }
@@ -77,6 +77,14 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
         })
         .collect();
     let counted = |u: UnitId| !qs[u].is_empty();
+    // Every value a sentence gives, whatever it counts.
+    let mut told: HashMap<(usize, usize), Vec<f64>> = HashMap::default();
+    for (di, d) in docs.iter().enumerate() {
+        for q in &d.quantities {
+            told.entry((di, q.sentence)).or_default().push(q.value);
+        }
+    }
+    let tells = |u: &Unit, v: f64| told.get(&(u.doc, u.sentence)).is_some_and(|vs| vs.contains(&v));
     // Related pairs of units: in one fact, or similar enough as a candidate pair.
     let mut related: BTreeSet<(UnitId, UnitId)> = BTreeSet::new();
     // The (last) fact of each unit; only those of counted units are ever looked up.
@@ -99,16 +107,30 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
             related.insert((a, b));
         }
     }
-    // Quantities about one counted thing that differ between related units, grouped per thing.
+    // Quantities about one counted thing that differ between related units, grouped per thing;
+    // and every value each source gives for it in those units, equal ones included.
     let mut groups: BTreeMap<String, Vec<(UnitId, &Quantity, &str)>> = BTreeMap::new();
     let mut disagree: BTreeSet<String> = BTreeSet::new();
+    let mut given: BTreeMap<&str, BTreeMap<usize, BTreeSet<&str>>> = BTreeMap::new();
     for &(a, b) in &related {
         for (qa, va) in &qs[a] {
             for (qb, vb) in &qs[b] {
-                if qa.counts != qb.counts || va == vb {
+                if qa.counts != qb.counts {
+                    continue;
+                }
+                let by_doc = given.entry(&qa.counts).or_default();
+                by_doc.entry(units[a].doc).or_default().insert(va);
+                by_doc.entry(units[b].doc).or_default().insert(vb);
+                if va == vb {
                     continue;
                 }
                 if !qa.compatible(qb) {
+                    // A sentence that also gives the other value ("32 million … compared with 55.3
+                    // million a decade ago") tells of two things; and the clauses themselves must
+                    // be alike, not only joined through a fact's other clauses.
+                    if tells(&units[a], qb.value) || tells(&units[b], qa.value) || sim.score(a, b) < NUMBER_PAIR_THRESHOLD {
+                        continue;
+                    }
                     disagree.insert(qa.counts.clone());
                 }
                 let g = match groups.get_mut(&qa.counts) {
@@ -121,6 +143,10 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
         }
     }
     for (counts, members) in groups {
+        // A source giving two values of the thing: see `one_source_gives_two`.
+        if given.get(counts.as_str()).is_some_and(|by_doc| by_doc.values().any(|vs| vs.len() > 1)) {
+            continue;
+        }
         let mut values: BTreeMap<String, BTreeSet<Unit>> = BTreeMap::new();
         for &(u, _, v) in &members {
             values.entry(v.to_string()).or_default().insert(units[u]);
@@ -137,6 +163,15 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
     }
 }
 
+/// Whether one source gives two of the values. Then the values are about different things
+/// ("a 36-year-old champion … the 40-year-old American", "open-heart surgery in 1988, another in
+/// 1996", a page's "Published" and "Updated" stamps): a source does not contradict itself, so the
+/// matching found different things under one name, not a disagreement between sources.
+fn one_source_gives_two(values: &BTreeMap<String, BTreeSet<Unit>>) -> bool {
+    let mut seen: BTreeMap<usize, &str> = BTreeMap::new();
+    values.iter().any(|(v, units)| units.iter().any(|u| seen.insert(u.doc, v).is_some_and(|w| w != v)))
+}
+
 /// The granularity of a date value: "2022" year, "2022-03" month, "--05-12" day, …
 pub(super) fn granularity(v: &str) -> usize {
     if v.starts_with("weekday") {
@@ -146,17 +181,31 @@ pub(super) fn granularity(v: &str) -> usize {
 }
 
 fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
+    let speech = &crate::lexicon::get().speech_verbs;
     for (id, members) in facts.iter().filter(|(_, m)| m.len() > 1) {
-        let mut by_gran: BTreeMap<usize, BTreeMap<String, BTreeSet<Unit>>> = BTreeMap::new();
+        let mut by_gran: BTreeMap<usize, BTreeMap<String, BTreeSet<UnitId>>> = BTreeMap::new();
         for &ui in members {
             let u = sim.units[ui];
-            for x in docs[u.doc].dates.iter().filter(|x| x.sentence == u.sentence && u.start <= x.start && x.start < u.end) {
-                by_gran.entry(granularity(&x.value)).or_default().entry(x.value.clone()).or_default().insert(u);
+            let toks = &docs[u.doc].sentences[u.sentence].tokens;
+            for x in docs[u.doc].dates.iter().filter(|x| !x.stamp && x.sentence == u.sentence && u.start <= x.start && x.start < u.end) {
+                // The day a statement was made ("a prosecutor said Friday", "said on Monday") is
+                // the date of the report, not of what the fact tells.
+                let t = toks.partition_point(|t| t.start < x.start);
+                let before = |k: usize| t.checked_sub(k).map(|j| toks[j].folded.as_str());
+                if before(1).is_some_and(|w| speech.contains(w)) || before(1) == Some("on") && before(2).is_some_and(|w| speech.contains(w)) {
+                    continue;
+                }
+                by_gran.entry(granularity(&x.value)).or_default().entry(x.value.clone()).or_default().insert(ui);
             }
         }
         for (_, values) in by_gran {
-            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
-            if values.len() > 1 && sources.len() > 1 {
+            // The clauses that disagree must be alike themselves, not only joined through the
+            // fact's other clauses: a fact's clause can tell of another moment of the story.
+            let alike = values.iter().any(|(v, us)| {
+                us.iter().any(|&a| values.iter().filter(|(w, _)| *w != v).flat_map(|(_, ws)| ws).any(|&b| sim.units[a].doc != sim.units[b].doc && sim.score(a, b) >= THRESHOLD))
+            });
+            let values: BTreeMap<String, BTreeSet<Unit>> = values.into_iter().map(|(v, us)| (v, us.into_iter().map(|u| sim.units[u]).collect())).collect();
+            if alike && !one_source_gives_two(&values) {
                 out.push(Conflict {
                     kind: ConflictKind::Date,
                     severity: Severity::Conflict,
@@ -241,6 +290,51 @@ pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
     out
 }
 
+/// How two renderings of a quote differ.
+#[derive(Debug, PartialEq, Eq)]
+enum Rendering {
+    /// Not in their words: a word diff with no change, or with words added (or only removed)
+    /// at its ends ("…for the second time" / "…for the second time. You know what they say…"):
+    /// the same quote cut at other places. Case, punctuation and quotation marks never count
+    /// (see [`word_diff`]).
+    Same,
+    /// Only in the spelling of some words ("neighbourhood" / "neighborhood", "population's" /
+    /// "populations'"): every changed word has a counterpart at least [`SPELLING_SIMILARITY`]
+    /// alike (normalised Levenshtein).
+    Spelling,
+    /// In its words ("at Tyler" / "with Tyler").
+    Words,
+}
+
+/// See [`Rendering::Spelling`]: "neighbourhood"/"neighborhood" is 0.92, "the"/"this" 0.5.
+const SPELLING_SIMILARITY: f64 = 0.8;
+
+fn rendering(diff: &[WordDiff]) -> Rendering {
+    let changed: Vec<(usize, DiffOp)> = diff.iter().enumerate().filter(|(_, d)| d.op != DiffOp::Same).map(|(i, d)| (i, d.op)).collect();
+    let Some(&(_, op)) = changed.first() else { return Rendering::Same };
+    if changed.iter().all(|&(i, o)| o == op && (i == 0 || i + 1 == diff.len())) {
+        return Rendering::Same;
+    }
+    // A removed run right before an added run of as many words, each alike.
+    let mut i = 0;
+    while i < diff.len() {
+        match (diff[i].op, diff.get(i + 1)) {
+            (DiffOp::Same, _) => i += 1,
+            (DiffOp::Removed, Some(next)) if next.op == DiffOp::Added => {
+                let (a, b): (Vec<&str>, Vec<&str>) = (diff[i].text.split(' ').collect(), next.text.split(' ').collect());
+                let alike = a.len() == b.len()
+                    && a.iter().zip(&b).all(|(x, y)| strsim::normalized_levenshtein(&x.to_lowercase(), &y.to_lowercase()) >= SPELLING_SIMILARITY);
+                if !alike {
+                    return Rendering::Words;
+                }
+                i += 2;
+            }
+            _ => return Rendering::Words,
+        }
+    }
+    Rendering::Spelling
+}
+
 /// Pairs of quotations of one speaker entity from different sources with mostly the same words,
 /// in the order of the pairs (i, j), i < j. Quotations are indexed by speaker, so only pairs of one
 /// speaker are tried, and each quotation's words are computed once.
@@ -264,21 +358,28 @@ fn quote_wording(docs: &[Doc], quotes: &[QuoteGroup], out: &mut Vec<Conflict>) {
             let (Some(wa), Some(wb)) = (&words_of[i], &words_of[j]) else { continue };
             let inter = wa.intersection(wb).count();
             let union = wa.union(wb).count();
-            if inter >= 3 && inter * 2 >= union {
-                let mk = |g: &QuoteGroup| ConflictValue {
-                    value: g.text.clone(),
-                    sources: g.sources.iter().map(|&d| docs[d].id.clone()).collect(),
-                    evidence: g.sentences.iter().map(|&(d, s)| evidence(docs, &sentence_unit(docs, d, s))).collect::<Vec<Evidence>>(),
-                };
-                out.push(Conflict {
-                    kind: ConflictKind::Quote,
-                    severity: Severity::Conflict,
-                    subject: a.speaker.clone().unwrap_or_default(),
-                    fact: None,
-                    values: vec![mk(a), mk(b)],
-                    word_diff: Some(word_diff(&a.text, &b.text)),
-                });
+            if inter < 3 || inter * 2 < union {
+                continue;
             }
+            let diff = word_diff(&a.text, &b.text);
+            let severity = match rendering(&diff) {
+                Rendering::Same => continue,
+                Rendering::Spelling => Severity::Compatible,
+                Rendering::Words => Severity::Conflict,
+            };
+            let mk = |g: &QuoteGroup| ConflictValue {
+                value: g.text.clone(),
+                sources: g.sources.iter().map(|&d| docs[d].id.clone()).collect(),
+                evidence: g.sentences.iter().map(|&(d, s)| evidence(docs, &sentence_unit(docs, d, s))).collect::<Vec<Evidence>>(),
+            };
+            out.push(Conflict {
+                kind: ConflictKind::Quote,
+                severity,
+                subject: a.speaker.clone().unwrap_or_default(),
+                fact: None,
+                values: vec![mk(a), mk(b)],
+                word_diff: Some(diff),
+            });
         }
     }
 }

@@ -36,6 +36,12 @@ pub struct Quantity {
     pub upper: Option<f64>,
     pub bound: Bound,
     pub counts: String,
+    /// Not a count but a number used as a label: a time of day ("6:00 p.m.", "1630 GMT"), a rank
+    /// ("No. 5 seed"), a model ("AK-47") or a score ("a 27-24 loss"). It still anchors its
+    /// sentence for matching (two reports of "6 p.m." tell of one moment), but it is never
+    /// compared with another source's numbers: different times, ranks or scores are usually
+    /// different moments, teams or games, not a disagreement.
+    pub label: bool,
 }
 
 impl Quantity {
@@ -104,23 +110,60 @@ pub struct DateMention {
     pub end: usize,
     /// ISO-like value: "2022", "2022-03", "--05-12", "mid --03", "weekday 1".
     pub value: String,
+    /// A page's time stamp ("21 July 2013 Last updated at 11:11 GMT"): the date of the page, not
+    /// of anything the article tells. It still places the article in time (event groups use
+    /// it), but it is never compared with another source's dates.
+    pub stamp: bool,
 }
 
 /// Extracts the quantities and dates of every sentence.
-pub fn extract(_text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMention>) {
+pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMention>) {
     let lex = lexicon::get();
     let mut qs = Vec::new();
     let mut ds = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
         let mut i = 0;
+        // Numbers before this token are labels (see `Quantity::label`).
+        let mut label_until = 0;
         while i < toks.len() {
+            if let Some(next) = clock_time(lex, toks, i) {
+                label_until = label_until.max(next);
+            }
             if let Some((d, next)) = date_at(lex, toks, i, si) {
-                ds.push(d);
+                ds.push(DateMention { stamp: is_time_stamp(lex, toks, i, next), ..d });
                 i = next;
                 continue;
             }
-            if let Some((value, mut next)) = number_at(lex, toks, i) {
+            if let Some((mut value, mut next)) = number_at(lex, toks, i) {
+                let mut label = i < label_until || is_label(text, toks, i);
+                // A mixed number: "2 1/2 years".
+                let frac = |k: usize| -> Option<f64> {
+                    let (n, d) = (toks.get(k)?, toks.get(k + 2)?);
+                    let (n, d): (f64, f64) = (n.folded.parse().ok()?, d.folded.parse().ok()?);
+                    (toks[k + 1].folded == "/" && n < d).then(|| n / d)
+                };
+                if value.fract() == 0.0 && toks.get(next).is_some_and(|t| t.kind == TokKind::Number) {
+                    if let Some(f) = frac(next) {
+                        value += f;
+                        next += 3;
+                    }
+                }
+                // A fraction: "1/2 liter" is half a liter, not two.
+                if toks.get(next).is_some_and(|t| t.folded == "/") {
+                    match toks.get(next + 1).filter(|t| t.kind == TokKind::Number).map(|t| t.folded.parse::<f64>()) {
+                        Some(Ok(d)) if d > value => {
+                            value /= d;
+                            next += 2;
+                        }
+                        // "24/7", "9/11": not a quantity of anything.
+                        Some(_) => {
+                            label = true;
+                            label_until = label_until.max(next + 2);
+                        }
+                        None => {}
+                    }
+                }
                 let (mut bound, mut qstart) = qualifier_before(lex, toks, i);
                 // A range: "10 to 20", "10-20", "between 10 and 20".
                 let between = i > 0 && toks[i - 1].folded == "between";
@@ -128,19 +171,27 @@ pub fn extract(_text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateM
                 if let Some(joiner) = toks.get(next) {
                     let joins = matches!(joiner.folded.as_str(), "to" | "-") || (between && joiner.folded == "and");
                     if joins {
-                        if let Some((u, after)) = number_at(lex, toks, next + 1).filter(|&(u, _)| u > value) {
-                            upper = Some(u);
-                            next = after;
-                            bound = Bound::Exact;
-                            if between {
-                                qstart = i - 1;
+                        match number_at(lex, toks, next + 1) {
+                            Some((u, after)) if u > value => {
+                                upper = Some(u);
+                                next = after;
+                                bound = Bound::Exact;
+                                if between {
+                                    qstart = i - 1;
+                                }
                             }
+                            // "a 27-24 loss", "58-3 with 51 knockouts": a score or a record.
+                            Some((_, after)) if joiner.folded == "-" && toks[i].kind == TokKind::Number => {
+                                label = true;
+                                label_until = label_until.max(after);
+                            }
+                            _ => {}
                         }
                     }
                 }
                 let (counts, cend) = counted_after(lex, toks, next);
                 let end = cend.map_or(toks[next - 1].end, |e| e);
-                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts });
+                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts, label });
                 i = next;
                 continue;
             }
@@ -148,6 +199,68 @@ pub fn extract(_text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateM
         }
     }
     (qs, ds)
+}
+
+/// A time of day starting at `toks[i]`: "6:00 p.m.", "20:49 GMT", "1630 GMT", "8 p. m.", "10:04
+/// PM ET". Returns the index after it. A time of day is neither a count nor a date: two
+/// sources giving different times usually tell of different moments (or print their own page
+/// time stamps), so it is skipped rather than compared.
+fn clock_time(lex: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
+    let digits = |t: &Token| t.kind == TokKind::Number && t.folded.bytes().all(|b| b.is_ascii_digit());
+    if !digits(toks.get(i)?) {
+        return None;
+    }
+    let colon = toks.get(i + 1).is_some_and(|t| t.folded == ":") && toks.get(i + 2).is_some_and(|t| t.kind == TokKind::Number);
+    let mut j = if colon { i + 3 } else { i + 1 };
+    let start = j;
+    while let Some(t) = toks.get(j) {
+        let w = t.folded.trim_end_matches('.');
+        if t.is_word() && lex.time_markers.contains(w) {
+            j += 1;
+        } else if matches!(w, "a" | "p") && toks.get(j + 1).is_some_and(|d| d.folded == ".") && toks.get(j + 2).is_some_and(|m| m.folded.trim_end_matches('.') == "m") {
+            // "p. m." written with a space
+            j += 3;
+        } else {
+            break;
+        }
+    }
+    (colon || j > start).then_some(j)
+}
+
+/// Whether the date `toks[i..next]` is a page's time stamp ("21 July 2013 Last updated at 11:11
+/// GMT", "Posted: Jul 07, 2012 7:40 PM ET", "announced today (14 October 2011)"): the date of
+/// the page or of the report, not of anything the article tells, and it differs from page to page.
+fn is_time_stamp(lex: &Lexicon, toks: &[Token], i: usize, next: usize) -> bool {
+    const STAMP: [&str; 4] = ["updated", "posted", "published", "today"];
+    let near = toks[i.saturating_sub(4)..i].iter().chain(toks[next..(next + 4).min(toks.len())].iter());
+    if near.clone().any(|t| STAMP.contains(&t.folded.as_str())) {
+        return true;
+    }
+    // A clock time right after the date, maybe after a comma or "at".
+    let mut j = next;
+    while toks.get(j).is_some_and(|t| matches!(t.folded.as_str(), "," | "at" | "-" | "|") || is_year(t).is_some()) {
+        j += 1;
+    }
+    j < toks.len() && clock_time(lex, toks, j).is_some()
+}
+
+/// Whether the number at `toks[i]` is a label, not a count: a rank ("#1 seed", "No. 5 seed"), a
+/// model or a name ("AK-47", "F-16", "AK 47 guns", "COVID-19").
+fn is_label(text: &str, toks: &[Token], i: usize) -> bool {
+    if toks[i].kind != TokKind::Number || i == 0 {
+        return false;
+    }
+    let prev = &toks[i - 1];
+    let before = i.checked_sub(2).map(|j| &toks[j]);
+    match prev.folded.as_str() {
+        "#" | "number" => true,
+        "." => before.is_some_and(|b| b.folded == "no" && b.cap),
+        "no." => prev.cap,
+        // "AK-47" but not "between 10-20" or "a 27-24 loss".
+        "-" => before.is_some_and(|b| b.is_word() && b.kind != TokKind::Number && b.end == prev.start && prev.end == toks[i].start),
+        // "AK 47": a short all-capitals word right before.
+        _ => prev.is_word() && (2..=3).contains(&prev.folded.len()) && prev.text(text).bytes().all(|b| b.is_ascii_uppercase()),
+    }
 }
 
 fn month(lex: &Lexicon, t: &Token) -> Option<u8> {
@@ -175,7 +288,7 @@ fn is_year(t: &Token) -> Option<u32> {
 /// A date starting at `toks[i]`: "May 12", "12 May", "March 2022", "mid-March", "2019", "Monday".
 fn date_at(lex: &Lexicon, toks: &[Token], i: usize, si: usize) -> Option<(DateMention, usize)> {
     let t = &toks[i];
-    let mk = |s: usize, e: usize, value: String| DateMention { sentence: si, start: toks[s].start, end: toks[e - 1].end, value };
+    let mk = |s: usize, e: usize, value: String| DateMention { sentence: si, start: toks[s].start, end: toks[e - 1].end, value, stamp: false };
     if matches!(t.folded.as_str(), "mid" | "early" | "late") && toks.get(i + 1).is_some_and(|h| h.folded == "-") {
         if let Some(m) = toks.get(i + 2).and_then(|m| month(lex, m)).filter(|m| *m <= 12) {
             return Some((mk(i, i + 3, format!("{} --{m:02}", t.folded)), i + 3));
@@ -332,6 +445,10 @@ fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usi
     if first.folded == "-" {
         // "30-day ceasefire": the unit is the hyphenated word.
         if let Some(u) = toks.get(i + 1).filter(|t| t.is_word()) {
+            // "46-year-old" is an age, not a span of years ("a 20-year veteran").
+            if u.folded == "year" && toks.get(i + 2).is_some_and(|t| t.folded == "-") && toks.get(i + 3).is_some_and(|t| t.folded == "old") {
+                return ("year-old".into(), Some(toks[i + 3].end));
+            }
             return (singular(lex.canonical(&u.folded)), Some(u.end));
         }
         return (String::new(), None);
@@ -371,6 +488,9 @@ fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usi
         return (String::new(), None);
     }
     let phrase: Vec<&str> = words.iter().map(|w| w.folded.as_str()).collect();
+    if phrase == ["years"] && toks.get(j).is_some_and(|t| t.folded == "old") {
+        return ("year-old".into(), Some(toks[j].end));
+    }
     // The longest known phrase ending the counted words, else the last word.
     for k in 0..phrase.len() {
         if let Some(c) = lex.synonyms.get(&phrase[k..].join(" ")) {
@@ -388,7 +508,7 @@ mod tests {
 
     fn qs(t: &str) -> Vec<(String, String, String)> {
         let d = crate::extract::analyze(&Article::new("t", t));
-        d.quantities.iter().map(|q| (t[q.start..q.end].to_string(), q.display_value(), q.counts.clone())).collect()
+        d.quantities.iter().filter(|q| !q.label).map(|q| (t[q.start..q.end].to_string(), q.display_value(), q.counts.clone())).collect()
     }
 
     fn q(a: &str, b: &str, c: &str) -> (String, String, String) {
@@ -411,6 +531,16 @@ mod tests {
             ("Between 10 and 20 people died; 30 to 40 were hurt.", vec![q("Between 10 and 20 people", "10-20", "people"), q("30 to 40", "30-40", "")]),
             ("It took 3-5 days.", vec![q("3-5 days", "3-5", "day")]),
             ("A a 0-", vec![q("0", "0", "")]),
+            // Times of day are labels, not counts (listed here only when not labels); a fraction
+            // is one number.
+            ("He gave himself up just after 6:00 p.m., about 8 p. m. or 1630 GMT; 20:49 GMT.", vec![]),
+            ("Updated: July 7, 2012, 10:04 PM ET, 3 arrests", vec![q("3 arrests", "3", "arrest")]),
+            ("He drank 1/2 liter of vodka, open 24/7.", vec![q("1/2 liter", "0.5", "liter")]),
+            ("He was sentenced to 2 1/2 years.", vec![q("2 1/2 years", "2.5", "year")]),
+            ("A 27-24 loss; he is 58-3 with 51 knockouts.", vec![q("51 knockouts", "51", "knockout")]),
+            ("A 20-year veteran, 46-year-old Scott, is 46 years old.", vec![q("20-year", "20", "year"), q("46-year-old", "46", "year-old"), q("46 years old", "46", "year-old")]),
+            // Labels are not counts.
+            ("The #1 seed and the No. 5 seed; seven AK-47s and 12 AK 47 guns.", vec![q("seven AK", "7", "ak"), q("12 AK", "12", "ak")]),
         ];
         for (input, want) in cases {
             assert_eq!(qs(input), want, "{input}");
@@ -419,7 +549,7 @@ mod tests {
 
     #[test]
     fn intervals_compare_as_intervals() {
-        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, upper: None, bound, counts: "hour".into() };
+        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, upper: None, bound, counts: "hour".into(), label: false };
         assert!(mk(2.0, Bound::LessThan).compatible(&mk(1.0, Bound::JustOver)));
         assert!(!mk(2.0, Bound::LessThan).compatible(&mk(3.0, Bound::Exact)));
         assert!(!mk(1000.0, Bound::Exact).compatible(&mk(6000.0, Bound::Exact)));
@@ -432,5 +562,10 @@ mod tests {
         let v: Vec<&str> = d.dates.iter().map(|d| d.value.as_str()).collect();
         assert_eq!(v, ["--05-12", "2022", "mid --03", "2022-03", "--06-05", "weekday 1"]);
         assert!(d.quantities.is_empty());
+        // A page's time stamps are not dates of the story.
+        for stamp in ["21 July 2013 Last updated at 11:11 GMT", "Posted: Jul 07, 2012 7:40 PM ET", "Seacom announced today (14 October 2011) that", "May 2, 2013, 1:12 PM", "2 October 2013, 15:39 (GMT+05:00)"] {
+            let d = crate::extract::analyze(&Article::new("t", stamp));
+            assert!(!d.dates.is_empty() && d.dates.iter().all(|d| d.stamp) && d.quantities.iter().all(|q| q.label), "{stamp}: {:?} {:?}", d.dates, d.quantities);
+        }
     }
 }

@@ -38,6 +38,8 @@ pub struct Lexicon {
     pub stopwords: HashSet<String>,
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
+    /// Meridiem and time-zone words ("p.m", "gmt"): the number before them is a time of day.
+    pub time_markers: HashSet<String>,
     pub clause_starters: HashSet<String>,
     pub first_names: WordSet,
     pub common_words: WordSet,
@@ -338,6 +340,7 @@ fn build() -> Lexicon {
         stopwords: set(tables::STOPWORDS),
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
+        time_markers: set(tables::TIME_MARKERS),
         clause_starters: set(tables::CLAUSE_STARTERS),
         first_names: WordSet::front_coded(tables::FIRST_NAMES, true),
         // Already lower-case ASCII: no folding needed.

@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Conflict precision on real news: the engine's conflicts on ECB+ sub-topics, judged by hand.
+
+Usage: python3 eval/conflicts_ecb.py [--split trainval|test] [--sample N] [--seed S] [-v] [--todo OUT]
+
+Input: each `subtopic/<t>_<ecb|ecbplus>.json` of the converted ECB+ corpus: one real event told
+by several outlets, run through `corroborate compare --format json` as one set of articles. ECB+
+has no gold conflicts, so precision is measured on a sample:
+
+- Every conflict of severity "conflict" (number, date, role, quote) is listed with a key
+  (sub-topic, kind, subject, values).
+- A random sample of N of them (seeded, so the same engine gives the same sample) is looked up in
+  `eval/conflicts_judged.json`, where a person has judged conflicts by reading the evidence:
+  `true` = the sources really disagree about the same thing (a real error, a real difference of
+  wording of one quote); `false` = not a conflict (different things, one source's own two
+  values, page furniture, the same words). The precision is judged-true / judged in the sample.
+- Sampled conflicts not judged yet are printed (`-v` prints their evidence) to be judged and
+  added to the file; the figure counts only judged ones and says how many were not.
+
+Tune on trainval (the judged file holds trainval judgements); run test once, then judge its
+sample and report it without changing the engine for it.
+"""
+import argparse
+import json
+import os
+import random
+import sys
+from collections import Counter
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ecb  # noqa: E402
+import systems  # noqa: E402
+
+DEFAULT_ECB = os.path.join(systems.REPO, "..", "shared", "data", "ecbplus")
+JUDGED = os.path.join(os.path.dirname(os.path.abspath(__file__)), "conflicts_judged.json")
+
+
+def key(subtopic, c):
+    vals = sorted(v["value"] for v in c["values"])
+    return "%s | %s | %s | %s" % (subtopic, c["kind"], c.get("subject", ""), " / ".join(vals))
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--split", default="trainval")
+    ap.add_argument("--ecb-dir", default=DEFAULT_ECB)
+    ap.add_argument("--engine", default=systems.DEFAULT_ENGINE)
+    ap.add_argument("--sample", type=int, default=40)
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--todo", metavar="OUT", help="write the sampled keys not judged yet as a JSON list")
+    args = ap.parse_args(argv)
+    corpus = ecb.Corpus(args.ecb_dir)
+    judged = {}
+    if os.path.exists(JUDGED):
+        for j in json.load(open(JUDGED, encoding="utf-8"))["judged"]:
+            judged[j["key"]] = j
+    commit, _ = systems.engine_info(args.engine)
+    conflicts = []  # (key, conflict)
+    ndocs = 0
+    severities = Counter()
+    for path in corpus.subtopic_files(corpus.topics(args.split)):
+        data = corpus.load(path)
+        docs = [(d["id"], d["text"]) for d in data["docs"]]
+        ndocs += len(docs)
+        rep = systems.run_engine(docs, args.engine).report
+        sub = os.path.basename(path)[: -len(".json")]
+        for c in rep.get("conflicts", []):
+            severities[(c["kind"], c["severity"])] += 1
+            if c["severity"] == "conflict":
+                conflicts.append((key(sub, c), c))
+    print("ECB+ conflicts, split %s (%d sub-topics' articles, %d documents), engine %s"
+          % (args.split, len(corpus.subtopic_files(corpus.topics(args.split))), ndocs, commit))
+    print("by kind and severity: " + ", ".join("%s %s %d" % (k, s, n) for (k, s), n in sorted(severities.items())))
+    print("conflicts (severity conflict): %d, %.2f per document" % (len(conflicts), len(conflicts) / max(ndocs, 1)))
+    rng = random.Random(args.seed)
+    sample = rng.sample(conflicts, min(args.sample, len(conflicts)))
+    good = bad = 0
+    todo = []
+    by_kind = Counter()
+    for k, c in sample:
+        j = judged.get(k)
+        if j is None:
+            todo.append((k, c))
+        elif j["verdict"]:
+            good += 1
+            by_kind[(c["kind"], True)] += 1
+        else:
+            bad += 1
+            by_kind[(c["kind"], False)] += 1
+    n = good + bad
+    print("sample of %d (seed %d): judged %d, true %d, false %d: precision %.1f%%; not judged yet %d"
+          % (len(sample), args.seed, n, good, bad, 100.0 * good / n if n else 0.0, len(todo)))
+    kinds = sorted({k for k, _ in by_kind})
+    print("judged by kind: " + ", ".join("%s %d/%d" % (k, by_kind[(k, True)], by_kind[(k, True)] + by_kind[(k, False)]) for k in kinds))
+    if args.todo:
+        with open(args.todo, "w", encoding="utf-8") as f:
+            json.dump([k for k, _ in todo], f, ensure_ascii=False, indent=1)
+    for k, c in todo:
+        print("TO JUDGE: " + k.replace("\n", " "))
+        if args.verbose:
+            for v in c["values"]:
+                print("    %-24s %s | %s" % (v["value"][:24], ",".join(v["sources"][:3]), v["evidence"][0]["text"][:260].replace("\n", " ")))
+    if args.verbose:
+        print("judged false in the sample:")
+        for k, c in sample:
+            j = judged.get(k)
+            if j is not None and not j["verdict"]:
+                print("   %s  (%s)" % (k, j.get("why", "")))
+
+
+if __name__ == "__main__":
+    main()
