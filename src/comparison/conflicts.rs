@@ -38,7 +38,7 @@ pub fn find(
     dates(docs, facts, sim, &mut out);
     roles(docs, resolved, entity_index, entity_names, &mut out);
     quote_wording(docs, quotes, &mut out);
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.severity.cmp(&b.severity).then(a.kind.cmp(&b.kind)).then(a.subject.cmp(&b.subject)).then(a.values[0].value.cmp(&b.values[0].value))
     });
     out
@@ -155,7 +155,7 @@ fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &
             }
         }
         for (_, values) in by_gran {
-            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
+            let sources = crate::sort::set(values.values().flatten().map(|u| u.doc));
             if values.len() > 1 && sources.len() > 1 {
                 out.push(Conflict {
                     kind: ConflictKind::Date,
@@ -183,8 +183,8 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
             }
         }
         for (head, values) in heads {
-            let countries: BTreeSet<&str> = values.keys().map(|k| k.rsplit('(').next().unwrap_or("")).collect();
-            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
+            let countries = crate::sort::set(values.keys().map(|k| k.rsplit('(').next().unwrap_or("")));
+            let sources = crate::sort::set(values.values().flatten().map(|u| u.doc));
             if countries.len() > 1 && sources.len() > 1 {
                 let name = entity_names.get(entity_index[ci]).cloned().unwrap_or_default();
                 out.push(Conflict {
@@ -201,7 +201,7 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded).collect()
+    crate::sort::set(crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded))
 }
 
 /// The word-level difference between two wordings (words compared folded, so case and
