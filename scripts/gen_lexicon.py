@@ -26,15 +26,6 @@ def lit(s):
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def lst(field):
-    items = [x for x in field.split("|") if x] if field else []
-    return "&[" + ", ".join(lit(x) for x in items) + "]"
-
-
-def field(r, i):
-    return r[i] if len(r) > i else ""
-
-
 def words(name, const, doc):
     # One string with a word per line (not a slice of &str): 4-8 bytes less per word in the binary.
     items = sorted({r[0] for r in rows(name)})
@@ -119,25 +110,18 @@ def generate():
     out.append(words("time_markers.txt", "TIME_MARKERS", "Words that make the number before them a time of day"))
     out.append(words("hedges.txt", "HEDGES", "Hedges: words and phrases that soften a claim"))
 
-    def table(name, const, doc, rust_type, row):
-        body = "".join(f"    ({row(r)}),\n" for r in rows(name))
-        out.append(f"/// {doc} (`data/lexicon/{name}`).\npub static {const}: &[{rust_type}] = &[\n{body}];\n\n")
-
     out.append(tsv_table("places.tsv", "PLACES", "Places: canonical, kind, other spellings (|), demonyms (|)", 4))
     out.append(tsv_table("organizations.tsv", "ORGANIZATIONS", "Organisations: canonical, other names (|)", 2))
     out.append(tsv_table("titles.tsv", "TITLES", "Title words: word, normalised form (empty: the word), kind", 3))
-    table("keywords.tsv", "KEYWORDS", "Name-final keywords: (word, kind)", "(&str, &str)",
-          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    out.append(tsv_table("keywords.tsv", "KEYWORDS", "Name-final keywords: word, kind", 2))
     out.append(tsv_table("synonyms.tsv", "SYNONYMS", "Synonyms: canonical, variants (|)", 2))
     out.append(tsv_table("irregular_verbs.tsv", "IRREGULAR_VERBS", "Irregular verbs: base form, past forms (|)", 2))
-    table("calendar.tsv", "CALENDAR", "Calendar words: (word, month 1-12 or weekday w1-w7)", "(&str, &str)",
-          lambda r: f"{lit(r[0])}, {lit(r[1])}")
-    table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: (phrase, meaning)", "(&str, &str)",
-          lambda r: f"{lit(r[0])}, {lit(r[1])}")
-    table("numbers.tsv", "NUMBER_WORDS", "Number words: (word, value, is a scale word)", "(&str, f64, bool)",
-          lambda r: f"{lit(r[0])}, {float(r[1])!r}, {'true' if r[2] == 'scale' else 'false'}")
-    table("event_cues.tsv", "EVENT_CUES", "Event cues: (word, ordinal 0/1/2 or \"event\")", "(&str, &str)",
-          lambda r: f"{lit(r[0])}, {lit(r[1])}")
+    out.append(tsv_table("calendar.tsv", "CALENDAR", "Calendar words: word, month 1-12 or weekday w1-w7", 2))
+    out.append(tsv_table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: phrase, meaning", 2))
+    # The values are parsed when the lexicon is built: they must parse here too.
+    assert all(float(r[1]) >= 0 and r[2] in ("unit", "scale") for r in rows("numbers.tsv"))
+    out.append(tsv_table("numbers.tsv", "NUMBER_WORDS", "Number words: word, value, kind (unit or scale)", 3))
+    out.append(tsv_table("event_cues.tsv", "EVENT_CUES", "Event cues: word, ordinal 0/1/2 or \"event\"", 2))
     out.append(tsv_table("loaded.tsv", "LOADED", "Loaded words: entry, category, note", 3))
     out.append(tsv_table("attribution.tsv", "ATTRIBUTION", "Attribution verbs: verb or phrase, stance", 2))
     out.append(tsv_table("html_hints.tsv", "HTML_HINTS", "HTML content-extraction hints: entry, kind, match", 3))

@@ -36,6 +36,7 @@ pub mod lexicon;
 pub mod markdown;
 pub mod offsets;
 pub mod report;
+mod sort;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -38,7 +38,7 @@ pub fn find(
     dates(docs, facts, sim, &mut out);
     roles(docs, resolved, entity_index, entity_names, &mut out);
     quote_wording(docs, quotes, &mut out);
-    out.sort_by(|a, b| {
+    crate::sort::sort_by(&mut out, |a, b| {
         a.severity.cmp(&b.severity).then(a.kind.cmp(&b.kind)).then(a.subject.cmp(&b.subject)).then(a.values[0].value.cmp(&b.values[0].value))
     });
     out
@@ -204,7 +204,11 @@ fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &
             let alike = values.iter().any(|(v, us)| {
                 us.iter().any(|&a| values.iter().filter(|(w, _)| *w != v).flat_map(|(_, ws)| ws).any(|&b| sim.units[a].doc != sim.units[b].doc && sim.score(a, b) >= THRESHOLD))
             });
-            let values: BTreeMap<String, BTreeSet<Unit>> = values.into_iter().map(|(v, us)| (v, us.into_iter().map(|u| sim.units[u]).collect())).collect();
+            let mut by_value: BTreeMap<String, BTreeSet<Unit>> = BTreeMap::new();
+            for (v, us) in values {
+                by_value.insert(v, crate::sort::set(us.into_iter().map(|u| sim.units[u])));
+            }
+            let values = by_value;
             if alike && !one_source_gives_two(&values) {
                 out.push(Conflict {
                     kind: ConflictKind::Date,
@@ -232,8 +236,8 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
             }
         }
         for (head, values) in heads {
-            let countries: BTreeSet<&str> = values.keys().map(|k| k.rsplit('(').next().unwrap_or("")).collect();
-            let sources: BTreeSet<usize> = values.values().flatten().map(|u| u.doc).collect();
+            let countries = crate::sort::set(values.keys().map(|k| k.rsplit('(').next().unwrap_or("")));
+            let sources = crate::sort::set(values.values().flatten().map(|u| u.doc));
             if countries.len() > 1 && sources.len() > 1 {
                 let name = entity_names.get(entity_index[ci]).cloned().unwrap_or_default();
                 out.push(Conflict {
@@ -250,7 +254,7 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded).collect()
+    crate::sort::set(crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded))
 }
 
 /// The word-level difference between two wordings (words compared folded, so case and

@@ -148,7 +148,8 @@ impl Surnames {
 
 fn sorted_chars(s: &str) -> Vec<char> {
     let mut v: Vec<char> = s.chars().collect();
-    v.sort_unstable();
+    // A surname is short: crate::sort's insertion sort, not a copy of the standard one for `char`.
+    crate::sort::sort(&mut v);
     v
 }
 
@@ -392,7 +393,7 @@ pub fn build(docs: &[Doc], r: &Resolved) -> (Vec<Entity>, Vec<usize>) {
         };
         let variants: Vec<String> = forms.iter().map(|f| f.0.clone()).filter(|f| *f != name).collect();
         let mut sources: Vec<usize> = c.members.iter().map(|&(di, _)| di).collect();
-        sources.sort();
+        sources.sort_unstable();
         sources.dedup();
         let mut roles: BTreeMap<String, (Vec<usize>, Vec<Span>)> = BTreeMap::new();
         for &(di, mi) in &c.members {
@@ -428,7 +429,7 @@ pub fn build(docs: &[Doc], r: &Resolved) -> (Vec<Entity>, Vec<usize>) {
             },
         ));
     }
-    built.sort_by(|a, b| {
+    crate::sort::sort_by(&mut built, |a, b| {
         b.1.sources.len().cmp(&a.1.sources.len()).then(b.1.mentions.len().cmp(&a.1.mentions.len())).then(a.1.name.cmp(&b.1.name)).then(a.0.cmp(&b.0))
     });
     let mut index = vec![usize::MAX; r.entities.len()];

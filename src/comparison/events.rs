@@ -64,7 +64,7 @@ fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return 0.0;
     }
-    v.sort_by(f64::total_cmp);
+    crate::sort::sort_by(&mut v, f64::total_cmp);
     let m = v.len() / 2;
     if v.len() % 2 == 1 {
         v[m]

@@ -56,7 +56,7 @@ pub fn groups(sf: &SentenceFeatures) -> Vec<usize> {
                 .flat_map(|(si, occ)| occ.iter().map(move |f| (f.0, if si < LEDE_SENTENCES { LEDE_WEIGHT } else { 1.0 })))
                 .filter(|&(id, _)| specific(id))
                 .collect();
-            ids.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            crate::sort::sort_by(&mut ids, |a, b| a.0.cmp(&b.0));
             let mut v: Vec<(u32, f32)> = Vec::new();
             for (id, c) in ids {
                 match v.last_mut() {

@@ -256,7 +256,7 @@ impl SentenceFeatures {
             for si in 0..d.sentences.len() {
                 let (mut v, mut a) = (Vec::new(), Vec::new());
                 sentence_features(d, di, si, resolved, &mut ids, &mut v, &mut a);
-                v.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+                crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
                 occ_d.push(v);
                 anc_d.push(a);
             }
@@ -380,7 +380,7 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
             shared = shared.into_iter().enumerate().filter(|(i, _)| !chosen.contains(i)).map(|(_, x)| x).collect();
         }
     }
-    links.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    crate::sort::sort_by(&mut links, |x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
 
     // 4. Greedy grouping of links into facts.
     let mut facts: Vec<Group> = Vec::new();
@@ -440,11 +440,11 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
         .into_iter()
         .filter_map(|g| {
             let mut ps = g.pieces;
-            ps.sort_by(|x, y| x.0.cmp(&y.0));
+            crate::sort::sort_by(&mut ps, |x, y| x.0.cmp(&y.0));
             let mut docs_seen: Vec<usize> = ps.iter().map(|p| p.0.doc).collect();
             docs_seen.dedup();
             let mut sig: Vec<(u32, f32)> = g.sig.into_iter().collect();
-            sig.sort_by_key(|x| x.0);
+            crate::sort::sort_by_key(&mut sig, |x| x.0);
             let (pieces, central) = ps.into_iter().unzip();
             (docs_seen.len() >= 2).then_some((pieces, central, sig))
         })
@@ -454,7 +454,7 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
         d.dedup();
         d.len()
     };
-    out.sort_by(|a, b| n_sources(&b.0).cmp(&n_sources(&a.0)).then(a.0[0].cmp(&b.0[0])));
+    crate::sort::sort_by(&mut out, |a, b| n_sources(&b.0).cmp(&n_sources(&a.0)).then(a.0[0].cmp(&b.0[0])));
     let mut facts = Vec::with_capacity(out.len());
     let mut centrality = Vec::with_capacity(out.len());
     let mut signatures = Vec::with_capacity(out.len());
@@ -569,35 +569,36 @@ fn best_window(shared: &[Shared]) -> Option<Vec<usize>> {
     if shared.is_empty() {
         return None;
     }
-    let mut order: Vec<usize> = (0..shared.len()).collect();
-    order.sort_by_key(|&k| (shared[k].a.0, k));
-    let mut inside: Vec<usize> = Vec::with_capacity(shared.len());
+    // (start, index) pairs, sorted as plain pairs: that shares the one compiled sort of
+    // `(usize, usize)` (see crate::sort), and the starts are at hand without indirection.
+    let mut order: Vec<(usize, usize)> = shared.iter().enumerate().map(|(k, x)| (x.a.0, k)).collect();
+    order.sort_unstable();
+    let mut inside: Vec<(usize, usize)> = Vec::with_capacity(shared.len());
     let mut best: Option<(f32, usize, usize)> = None;
-    for (oi, &i) in order.iter().enumerate() {
-        let lo_a = shared[i].a.0;
-        if oi > 0 && shared[order[oi - 1]].a.0 == lo_a {
+    for (oi, &(lo_a, _)) in order.iter().enumerate() {
+        if oi > 0 && order[oi - 1].0 == lo_a {
             continue; // the same window as the previous start
         }
         // The features inside the window of the first sentence that starts here…
         inside.clear();
-        for &k in &order[oi..] {
-            if shared[k].a.0 >= lo_a + WINDOW {
+        for &(start, k) in &order[oi..] {
+            if start >= lo_a + WINDOW {
                 break;
             }
             if shared[k].a.1 < lo_a + WINDOW {
-                inside.push(k);
+                inside.push((shared[k].b.0, k));
             }
         }
-        inside.sort_by_key(|&k| (shared[k].b.0, k));
+        inside.sort_unstable();
         // …and, among them, those inside each window of the second sentence.
         for x in 0..inside.len() {
-            let lo_b = shared[inside[x]].b.0;
-            if x > 0 && shared[inside[x - 1]].b.0 == lo_b {
+            let lo_b = inside[x].0;
+            if x > 0 && inside[x - 1].0 == lo_b {
                 continue;
             }
             let mut w = 0.0;
-            for &k in &inside[x..] {
-                if shared[k].b.0 >= lo_b + WINDOW {
+            for &(start, k) in &inside[x..] {
+                if start >= lo_b + WINDOW {
                     break;
                 }
                 if shared[k].b.1 < lo_b + WINDOW {

@@ -184,7 +184,7 @@ pub fn reuse(docs: &[Doc]) -> TextReuse {
                 }
             }
         }
-        runs.sort_unstable_by_key(|&(a, r)| (a, r.a, r.b, r.len));
+        crate::sort::sort_by_key(&mut runs, |&(a, r)| (a, r.a, r.b, r.len));
         for group in runs.chunk_by(|x, y| x.0 == y.0) {
             let a = group[0].0 as usize;
             let found = pair_passages(&words[a].hashes, wb, group.iter().map(|&(_, r)| r));
@@ -203,7 +203,7 @@ pub fn reuse(docs: &[Doc]) -> TextReuse {
     }
 
     let mut kept = kept.into_vec();
-    kept.sort_unstable_by_key(|r| (r.a, r.p.a0, r.b, r.p.b0, r.p.a1, r.p.b1));
+    crate::sort::sort_by_key(&mut kept, |r| (r.a, r.p.a0, r.b, r.p.b0, r.p.a1, r.p.b1));
     let passages = kept
         .iter()
         .map(|r| {
@@ -497,7 +497,7 @@ fn lcs(x: &[u64], y: &[u64]) -> usize {
 /// The passages of one pair worth reporting: largest first, none overlapping a larger one on
 /// both sides, at most [`MAX_PASSAGES_PER_PAIR`].
 fn select_for_pair(mut found: Vec<Found>) -> Vec<Found> {
-    found.sort_unstable_by_key(|p| (Reverse(p.same), p.a0, p.b0, p.a1, p.b1));
+    crate::sort::sort_by_key(&mut found, |p| (Reverse(p.same), p.a0, p.b0, p.a1, p.b1));
     let mut out: Vec<Found> = Vec::new();
     for p in found {
         if out.len() >= MAX_PASSAGES_PER_PAIR {

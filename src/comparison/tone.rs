@@ -233,7 +233,9 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.fact_sentences += 1;
         }
     }
-    out.attribution_counts = attribution_counts.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+    // Extended, not collected: collecting into a `BTreeMap` sorts first (a copy of the sort; see
+    // crate::sort).
+    out.attribution_counts.extend(attribution_counts.into_iter().map(|(s, n)| (s.to_string(), n)));
     if out.sentences > 0 {
         out.opinion_share = (out.opinion_sentences as f64 / out.sentences as f64 * 1000.0).round() / 1000.0;
     }

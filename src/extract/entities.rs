@@ -418,7 +418,7 @@ pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Men
         }
     }
     mentions.extend(added);
-    mentions.sort_by_key(|m| (m.sentence, m.start));
+    crate::sort::sort_by_key(mentions, |m| (m.sentence, m.start));
 }
 
 /// Roles from leading a body: "the Russian delegation, led by X", "X, heading the Russian

@@ -218,7 +218,7 @@ fn not_english(text: &str, tags: &[(usize, usize)], words: &[&Token]) -> Option<
         Script::Latin
     } else {
         let mut scripts: Vec<(Script, usize)> = by_script.into_iter().filter(|&(s, _)| s != Script::Latin).collect();
-        scripts.sort_by_key(|&(s, n)| (std::cmp::Reverse(n), s as u8));
+        crate::sort::sort_by_key(&mut scripts, |&(s, n)| (std::cmp::Reverse(n), s as u8));
         scripts[0].0
     };
     Some(warn(

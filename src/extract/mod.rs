@@ -199,7 +199,7 @@ pub fn singular(w: &str) -> String {
 /// single words canonicalised and stemmed; stop words and punctuation dropped. Sorted, unique.
 pub fn terms(tokens: &[Token]) -> Vec<String> {
     let mut out: Vec<String> = terms_at(tokens).into_iter().map(|(t, _, _)| t).collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }

@@ -67,7 +67,7 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
             _ => {}
         }
     }
-    out.sort();
+    out.sort_unstable();
     out
 }
 

@@ -340,7 +340,7 @@ impl<'a> Page<'a> {
                 *v *= 1.0 - density(c);
             }
         }
-        candidates.sort_by(|&a, &b| score[b].unwrap_or(0.0).total_cmp(&score[a].unwrap_or(0.0)).then(a.cmp(&b)));
+        crate::sort::sort_by(&mut candidates, |&a, &b| score[b].unwrap_or(0.0).total_cmp(&score[a].unwrap_or(0.0)).then(a.cmp(&b)));
 
         let mut top = match candidates.first() {
             Some(&t) => t,

@@ -258,10 +258,9 @@ fn build() -> Lexicon {
         };
         titles.entry(fold(word)).or_default().push((norm, kind));
     }
-    let keywords = tables::KEYWORDS
-        .iter()
-        .map(|(w, k)| {
-            let kind = match *k {
+    let keywords = rows::<2>(tables::KEYWORDS)
+        .map(|[w, k]| {
+            let kind = match k {
                 "organization" => EntityKind::Organization,
                 "place" => EntityKind::Place,
                 _ => EntityKind::Other,
@@ -333,8 +332,8 @@ fn build() -> Lexicon {
         attribution,
         tone_max_tokens,
         tone_heads,
-        event_ordinals: tables::EVENT_CUES.iter().filter_map(|(w, v)| v.parse::<u8>().ok().map(|o| (fold(w), o))).collect(),
-        event_nouns: tables::EVENT_CUES.iter().filter(|(_, v)| *v == "event").map(|(w, _)| fold(w)).collect(),
+        event_ordinals: rows::<2>(tables::EVENT_CUES).filter_map(|[w, v]| v.parse::<u8>().ok().map(|o| (fold(w), o))).collect(),
+        event_nouns: rows::<2>(tables::EVENT_CUES).filter(|[_, v]| *v == "event").map(|[w, _]| fold(w)).collect(),
         synonym_heads,
         abbreviations: set(tables::ABBREVIATIONS),
         stopwords: set(tables::STOPWORDS),
@@ -354,10 +353,10 @@ fn build() -> Lexicon {
         keywords,
         synonyms,
         synonym_max_words,
-        number_words: tables::NUMBER_WORDS.iter().map(|(w, v, s)| (fold(w), (*v, *s))).collect(),
-        calendar: tables::CALENDAR
-            .iter()
-            .map(|(w, v)| {
+        // The generator checks that every value parses.
+        number_words: rows::<3>(tables::NUMBER_WORDS).map(|[w, v, kind]| (fold(w), (v.parse().unwrap_or(0.0), kind == "scale"))).collect(),
+        calendar: rows::<2>(tables::CALENDAR)
+            .map(|[w, v]| {
                 let n = match v.strip_prefix('w') {
                     Some(d) => 100 + d.parse::<u8>().unwrap_or(0),
                     None => v.parse().unwrap_or(0),
@@ -367,8 +366,8 @@ fn build() -> Lexicon {
             .collect(),
         qualifiers: {
             let mut q: Vec<(Vec<String>, &'static str)> =
-                tables::QUALIFIERS.iter().map(|(p, m)| (fold(p).split(' ').map(str::to_string).collect(), *m)).collect();
-            q.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+                rows::<2>(tables::QUALIFIERS).map(|[p, m]| (fold(p).split(' ').map(str::to_string).collect(), m)).collect();
+            crate::sort::sort_by(&mut q, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             q
         },
     }
