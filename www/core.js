@@ -4,7 +4,7 @@
 // Requests are plain objects: {type: 'init', wasm?} | {type: 'compare', articles} |
 // {type: 'markdown', articles} | {type: 'version'} | {type: 'clean', html}. `articles` is
 // [{id, title?, text}]; 'clean' answers {cleaned: {text, title, warnings}} (src/html via cleanHtml).
-import init, { cleanHtml, compare, compareMarkdown, version } from './pkg/corroborate.js';
+import init, { cleanHtml, compare, compareInParts, compareMarkdown, version } from './pkg/corroborate.js';
 import { EXAMPLE_ARTICLES } from './pkg/examples.js';
 
 let ready = null;
@@ -79,30 +79,14 @@ function warmUpMore() {
   if (warmUpsLeft > 0) setTimeout(warmUpMore, 0);
 }
 
-/** Items of a report's long arrays sent to the page in one message (worker.js). */
-export const PART_ITEMS = 1000;
-
 /**
- * A report's long arrays (top level, or one level down: `text_reuse.passages`) in parts of
- * `size` items: {parts: [[path, items]], rest}, `rest` being the report with those arrays empty.
- * joinParts(rest, parts) gives the report back.
+ * JSON of a report's long arrays in one part (compareInParts): one message from the worker to
+ * the page, parsed there in a task of its own (worker.js). Under V8's large-object size (128 KB)
+ * a part's string is made in the young generation and freed there by the next scavenge; parts of
+ * 1,000 items (up to ~0.5 MB) piled up on the page as garbage until a full collection: while the
+ * parts of 1,000 articles came, its heap reached 116-129 MB with those, 58-105 MB with these.
  */
-export function splitReport(report, size = PART_ITEMS) {
-  const parts = [];
-  const split = (value, path) => {
-    if (!Array.isArray(value) || value.length <= size) return value;
-    for (let i = 0; i < value.length; i += size) parts.push([path, value.slice(i, i + size)]);
-    return [];
-  };
-  const rest = {};
-  for (const [key, value] of Object.entries(report)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-      rest[key] = {};
-      for (const [sub, v] of Object.entries(value)) rest[key][sub] = split(v, `${key}.${sub}`);
-    } else rest[key] = split(value, key);
-  }
-  return { parts, rest };
-}
+export const PART_BYTES = 64 * 1024;
 
 /** Puts the parts of a report ([[path, items]], in order) back into its arrays; returns it. */
 export function joinParts(report, parts) {
@@ -115,22 +99,12 @@ export function joinParts(report, parts) {
 }
 
 /**
- * A report whose JSON is at most this many characters goes from the worker to the page as that
- * string (`reportJson`), parsed on the page, rather than as an object: the worker then neither
- * parses it nor structured-clones the object (5 articles, 117 KB: 1-14 ms of the worker's answer
- * in Chromium, under load), and JSON.parse on the page costs about what deserialising the clone
- * did (~0.5 vs ~1 ms in node). A bigger one is parsed in the worker and sent in parts
- * (splitReport, when it has a long array): JSON.parse of a 60 MB report on the page would be one
- * task of ~0.5 s; 1 MB takes a few ms.
+ * Handles one request; resolves to the fields of the answer (without id/ok). `onPart(path, json)`
+ * (the worker's): a comparison gives each part of its report's long arrays to it, as the engine's
+ * JSON (compareInParts), and answers {reportJson}, the JSON of the rest; the page parses them.
+ * Without it (the in-page engine), it answers {report}, the object.
  */
-export const REPORT_STRING_MAX = 1_000_000;
-
-/**
- * Handles one request; resolves to the fields of the answer (without id/ok). `json`: a comparison
- * answers {reportJson} (the engine's JSON, unparsed) when it is at most REPORT_STRING_MAX
- * characters (the worker's choice; the in-page engine wants the object).
- */
-export async function handleRequest(msg, { json = false } = {}) {
+export async function handleRequest(msg, { onPart = null } = {}) {
   switch (msg && msg.type) {
     case 'init':
       return { version: await initCore(msg.wasm) };
@@ -141,8 +115,9 @@ export async function handleRequest(msg, { json = false } = {}) {
       // The warm-up has done its part: the user's own comparisons keep the engine warm, and its
       // CPU would now take from the page drawing these results.
       warmUpsLeft = 0;
-      const text = compare(JSON.stringify(msg.articles));
-      return json && text.length <= REPORT_STRING_MAX ? { reportJson: text } : { report: JSON.parse(text) };
+      const parts = [];
+      const rest = compareInParts(JSON.stringify(msg.articles), PART_BYTES, onPart ?? ((path, json) => parts.push([path, JSON.parse(json)])));
+      return onPart ? { reportJson: rest } : { report: joinParts(JSON.parse(rest), parts) };
     }
     case 'markdown': {
       await initCore();

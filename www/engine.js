@@ -126,25 +126,33 @@ export function createWorkerEngine({ workerUrl, workerType = 'module', wasm } = 
     const w = new Worker(url, { type: workerType, name: 'corroborate-engine' });
     worker = w;
     w.addEventListener('message', (event) => {
-      const { id, ok, fatal, error, part, items, reportJson, ...result } = event.data || {};
+      const { id, ok, fatal, error, part, json, reportJson, ...result } = event.data || {};
       const waiter = pending.get(id);
       if (!waiter) return; // answer to a cancelled request
+      const unreadable = (e) => {
+        pending.delete(id);
+        waiter.reject(new Error(`the engine's report could not be read: ${messageOf(e)}`));
+      };
       if (part) {
-        // A part of a big report (worker.js sendParts): kept until the answer comes.
-        (waiter.parts ??= []).push([part, items]);
+        // A part of a big report (worker.js), parsed now (a task of its own) and kept until the
+        // answer comes.
+        try {
+          (waiter.parts ??= []).push([part, JSON.parse(json)]);
+        } catch (e) {
+          unreadable(e);
+        }
         return;
       }
       pending.delete(id);
       if (ok) {
         if (typeof reportJson === 'string') {
           try {
-            result.report = JSON.parse(reportJson);
+            result.report = joinParts(JSON.parse(reportJson), waiter.parts ?? []);
           } catch (e) {
-            waiter.reject(new Error(`the engine's report could not be read: ${messageOf(e)}`));
+            unreadable(e);
             return;
           }
         }
-        if (waiter.parts && result.report) joinParts(result.report, waiter.parts);
         waiter.resolve(result);
       } else if (fatal) {
         waiter.reject(new Error(FATAL_HINT.replace('%s', error)));

@@ -2,34 +2,31 @@
 //
 // Protocol (see engine.js): the page posts {id, type, ...}; the worker answers
 // {id, ok: true, ...result} or {id, ok: false, error, fatal}. Types: 'init' (optional `wasm`
-// source; answers {version}), 'compare' (answers {report} or {reportJson}, below), 'markdown'
+// source; answers {version}), 'compare' (answers {reportJson}, below), 'markdown'
 // (answers {markdown}), 'clean' (an HTML page or fragment in `html`; answers {cleaned: {text,
 // title, warnings}}), 'version'. After a fatal error (a panic in the core) the worker closes itself; the page
 // starts a fresh one.
 //
-// A report of up to 1 MB of JSON comes as that text, {id, ok: true, reportJson} (core.js
-// REPORT_STRING_MAX says why; engine.js parses it). A bigger one comes as an object, and in parts
-// when it has long arrays: {id, part: 'facts' (or 'text_reuse.passages'), items: [...]} for
-// each slice of 1,000 items of its long arrays, then the answer with those arrays empty
-// (core.js splitReport; engine.js puts the items back with joinParts). The page takes each
-// message in a task of its own: the report of 1,000 articles in one message (~60 MB of JSON)
-// kept its main thread busy for ~0.35 s.
-import { handleRequest, isFatal, messageOf, splitReport } from './core.js';
+// A report comes as the engine's JSON, parsed on the page (engine.js): first its long arrays in
+// parts, {id, part: 'facts' (or 'text_reuse.passages'), json} for each ~64 KB of their items, as
+// the engine makes them (core.js PART_BYTES, wasm compareInParts), then the answer
+// {id, ok: true, reportJson} with the rest of the report, those arrays empty (engine.js puts the
+// items back with joinParts). Neither the worker nor the page holds the whole JSON at once, and
+// the worker does not parse it: for 1,000 articles it was 32 MB, held in the engine's memory, as
+// a string here and parsed here too (~50 MB of objects) to be sent in parts. The page takes
+// each message in a task of its own: the report of 1,000 articles in one message kept its main
+// thread busy for ~0.35 s. A small report (5 articles: 117 KB) has no part: its JSON is the
+// answer, and JSON.parse on the page costs about what deserialising an object would.
+import { handleRequest, isFatal, messageOf } from './core.js';
 
 self.addEventListener('message', async (event) => {
   const msg = event.data || {};
   try {
-    const result = await handleRequest(msg, { json: true });
-    if (result.report && typeof result.report === 'object') {
-      const { parts, rest } = splitReport(result.report);
-      for (const [part, items] of parts) self.postMessage({ id: msg.id, part, items });
-      result.report = rest;
-    }
-    self.postMessage({ id: msg.id, ok: true, ...result });
+    const onPart = (part, json) => self.postMessage({ id: msg.id, part, json });
+    self.postMessage({ id: msg.id, ok: true, ...(await handleRequest(msg, { onPart })) });
   } catch (e) {
     const fatal = isFatal(e);
     self.postMessage({ id: msg.id, ok: false, error: messageOf(e), fatal });
     if (fatal) self.close();
   }
 });
-

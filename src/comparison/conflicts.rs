@@ -22,7 +22,7 @@ use crate::report::{Conflict, ConflictKind, ConflictValue, DiffOp, Evidence, Sev
 
 /// Pairs of similar sentences compared for numbers (below the fact threshold: the same number
 /// can be told in sentences that otherwise differ).
-const NUMBER_PAIR_THRESHOLD: f32 = THRESHOLD * 0.6;
+pub(super) const NUMBER_PAIR_THRESHOLD: f32 = THRESHOLD * 0.6;
 
 pub fn find(
     docs: &[Doc],
@@ -102,8 +102,8 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
             }
         }
     }
-    for (&(a, b), &s) in &sim.scores {
-        if s >= NUMBER_PAIR_THRESHOLD && counted(a) && counted(b) {
+    for &(a, b) in &sim.pairs {
+        if counted(a) && counted(b) {
             related.insert((a, b));
         }
     }

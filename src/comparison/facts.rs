@@ -1,7 +1,8 @@
-//! Clause similarity: the scored candidate pairs of clauses from different sources that the
-//! conflict finder (numbers told in similar clauses) and the omission and "different event"
-//! checks use. The facts themselves are built from matched pieces of sentences
-//! ([`super::pieces`]); a fact's clauses are the clauses its pieces overlap.
+//! Clause similarity: the clauses of every source (units), which the omission and "different
+//! event" checks use, and the similar pairs of clauses from different sources, which the
+//! conflict finder uses (numbers told in similar clauses). The facts themselves are built from
+//! matched pieces of sentences ([`super::pieces`]); a fact's clauses are the clauses its pieces
+//! overlap.
 //!
 //! Each clause (a sentence, or part of one split at ", which", ", resulting in", ";"…) is a sparse vector of features: its matching terms (synonyms merged, stemmed),
 //! the entities it mentions and the numbers it gives with what they count, each weighted by
@@ -10,9 +11,6 @@
 //! common that they would pair nearly everything (still counted in the score), so the cost is
 //! O(Σ_f df_f²) over the indexed features instead of O(U²) for U clauses; the cosine of each
 //! candidate is then computed exactly in O(features).
-
-use rustc_hash::FxHashMap as HashMap;
-
 
 use super::pieces::SentenceFeatures;
 use crate::extract::Doc;
@@ -53,24 +51,30 @@ pub fn units(docs: &[Doc]) -> Vec<Unit> {
     out
 }
 
-/// Unit vectors and the scored candidate pairs.
+/// The units and their similar pairs.
 pub struct Similarity {
     pub units: Vec<Unit>,
-    /// Per unit: sorted (feature id, weight).
-    pub vectors: Vec<Vec<(u32, f32)>>,
-    /// Cosine of candidate pairs (key ordered: smaller id first).
-    pub scores: HashMap<(UnitId, UnitId), f32>,
+    /// The candidate pairs `(a, b)`, `a < b`, in that order, whose cosine is at least
+    /// [`super::conflicts::NUMBER_PAIR_THRESHOLD`], the one score anything reads. (Not a map of
+    /// every scored pair to its cosine: for 831 articles that held 1.2 million entries, ~27 MB
+    /// of the wasm memory's peak; a third of them reach that score.)
+    pub pairs: Vec<(UnitId, UnitId)>,
+    /// The cosine of each pair of `pairs`.
+    pub scores: Vec<f32>,
 }
 
 impl Similarity {
+    /// The cosine of units `a` and `b` when they are one of `pairs`, else 0 (below
+    /// [`super::conflicts::NUMBER_PAIR_THRESHOLD`], or not a candidate). O(log P).
     pub fn score(&self, a: UnitId, b: UnitId) -> f32 {
         let k = if a <= b { (a, b) } else { (b, a) };
-        self.scores.get(&k).copied().unwrap_or(0.0)
+        self.pairs.binary_search(&k).map_or(0.0, |i| self.scores[i])
     }
 }
 
 /// Builds unit vectors and scores candidate pairs from different sources. A clause's features
-/// are its sentence's feature occurrences that start inside it.
+/// are its sentence's feature occurrences that start inside it. The vectors are dropped once
+/// the pairs are scored (nothing else reads them).
 pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let units = units(docs);
     let mut df: Vec<u32> = vec![0; sf.n_ids()];
@@ -105,10 +109,14 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
         }
     }
     // Each pair once, in (a, b) order: for every unit a, its partners b > a through the postings
-    // of its features, deduplicated with a marker per unit (a sparse accumulator) and sorted
-    // per a. (Listing every pair of every posting list, then sorting and deduplicating, cost
-    // ~9% of a 200-article comparison: a pair sharing k features was listed k times.)
-    let mut candidates: Vec<(UnitId, UnitId)> = Vec::new();
+    // of its features, deduplicated with a marker per unit (a sparse accumulator), sorted and
+    // scored per a. (Listing every pair of every posting list, then sorting and deduplicating, cost
+    // ~9% of a 200-article comparison: a pair sharing k features was listed k times. Listing all
+    // the candidates before scoring them took 3.4 million pairs, ~50 MB of the wasm memory's
+    // peak with the list's growth, for 831 articles.)
+    let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
+    let mut pairs = Vec::new();
+    let mut scores = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; n];
     let mut partners: Vec<UnitId> = Vec::new();
     for (a, v) in vectors.iter().enumerate() {
@@ -129,18 +137,16 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             }
         }
         partners.sort_unstable();
-        candidates.extend(partners.iter().map(|&b| (a, b)));
-    }
-    let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
-    let mut scores = HashMap::default();
-    for (a, b) in candidates {
-        let (dot, shared) = dot(&vectors[a], &vectors[b]);
-        let denom = norms[a] * norms[b];
-        if denom > 0.0 && shared >= MIN_SHARED_FEATURES {
-            scores.insert((a, b), dot / denom);
+        for &b in &partners {
+            let (dot, shared) = dot(v, &vectors[b]);
+            let denom = norms[a] * norms[b];
+            if denom > 0.0 && shared >= MIN_SHARED_FEATURES && dot / denom >= super::conflicts::NUMBER_PAIR_THRESHOLD {
+                pairs.push((a, b));
+                scores.push(dot / denom);
+            }
         }
     }
-    Similarity { units, vectors, scores }
+    Similarity { units, pairs, scores }
 }
 
 /// Dot product of two sorted sparse vectors, and how many features they share.

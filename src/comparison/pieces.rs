@@ -272,38 +272,31 @@ impl SentenceFeatures {
     }
 }
 
-/// Builds the multi-source facts of `docs`. `groups` gives each article's event group
-/// ([`super::groups`]): pieces of articles in different groups are never linked, since the same
-/// words told of two events are two facts.
-pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
+/// Builds the multi-source facts of `docs` from their sentence features, which it consumes (the
+/// last to use them: kept, their copy made here was ~7 MB of the wasm memory's peak for 831
+/// articles). `groups` gives each article's event group ([`super::groups`]): pieces of articles
+/// in different groups are never linked, since the same words told of two events are two facts.
+pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // 1. One occurrence per feature and sentence (the first, with the highest boost); IDF over
     //    sentences.
-    let kind = &sf.kind;
-    let mut df: Vec<u32> = vec![0; sf.n_ids()];
+    let SentenceFeatures { occurrences: mut features, kind, anchors } = sf;
+    let mut df: Vec<u32> = vec![0; kind.len()];
     let mut n_sent = 0usize;
-    let raw: Vec<Vec<Vec<Feat>>> = sf
-        .occurrences
-        .iter()
-        .map(|d| {
-            d.iter()
-                .map(|occ| {
-                    n_sent += 1;
-                    let mut v = occ.clone();
-                    dedup_keep_max(&mut v, |f| (f.0, &mut f.3));
-                    for &(id, _, _, _) in &v {
-                        df[id as usize] += 1;
-                    }
-                    v
-                })
-                .collect()
-        })
-        .collect();
+    for v in features.iter_mut().flatten() {
+        n_sent += 1;
+        dedup_keep_max(v, |f| (f.0, &mut f.3));
+        for &(id, _, _, _) in v.iter() {
+            df[id as usize] += 1;
+        }
+    }
     // IDF as if the articles came with PRIOR_SENTENCES unrelated sentences too: with only a few
     // sentences, plain IDF would call every shared word common.
     let n_idf = n_sent as f32 + PRIOR_SENTENCES;
     let idf: Vec<f32> = df.iter().map(|&c| ((n_idf + 1.0) / (c as f32 + 0.5)).ln().max(0.0)).collect();
-    let features: Vec<Vec<Vec<Feat>>> =
-        raw.into_iter().map(|d| d.into_iter().map(|v| v.into_iter().map(|(id, k, e, b)| (id, k, e, b * idf[id as usize])).collect()).collect()).collect();
+    for f in features.iter_mut().flatten().flatten() {
+        f.3 *= idf[f.0 as usize];
+    }
+    let kind = &kind;
 
     // 2. Candidate sentence pairs from different sources.
     let sent_ids: Vec<(usize, usize)> = features.iter().enumerate().flat_map(|(di, d)| (0..d.len()).map(move |si| (di, si))).collect();
@@ -316,36 +309,17 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
         }
     }
-    // Each pair once, in order, without sorting: a marker per sentence remembers the last
-    // sentence it was paired with (a sparse accumulator).
-    let mut candidates: Vec<(usize, usize)> = Vec::new();
-    let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
-    for (ga, &(di, si)) in sent_ids.iter().enumerate() {
-        for &(id, _, _, _) in &features[di][si] {
-            if !(2..=max_df).contains(&df[id as usize]) {
-                continue;
-            }
-            let list = &postings[id as usize];
-            for &gb in &list[list.partition_point(|&g| g <= ga)..] {
-                if mark[gb] != ga && sent_ids[gb].0 != di && groups[sent_ids[gb].0] == groups[di] {
-                    mark[gb] = ga;
-                    candidates.push((ga, gb));
-                }
-            }
-        }
-    }
-
-    // 3. Links: the best compact windows of shared features.
+    // 3. Links: the best compact windows of shared features of a candidate pair.
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
-    for &(ga, gb) in &candidates {
+    let mut find_links = |ga: usize, gb: usize| {
         let (da, sa) = sent_ids[ga];
         let (db, sb) = sent_ids[gb];
         let (fa, fb) = (&features[da][sa], &features[db][sb]);
         let mut shared = shared_features(fa, fb, kind);
         // Most candidates share a word or two: not worth a window search.
         if shared.len() < MIN_SHARED - 1 || shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
-            continue;
+            return;
         }
         for _ in 0..MAX_LINKS_PER_PAIR {
             let Some(chosen) = best_window(&shared) else { break };
@@ -371,7 +345,7 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
             let own = |f: &[Feat], lo: usize, hi: usize| f.iter().filter(|x| lo <= x.1 && x.2 <= hi).map(|x| x.3).sum::<f32>();
             let density = weight / (own(fa, a0, a1) * own(fb, b0, b1)).sqrt().max(f32::MIN_POSITIVE);
             let sig: Vec<(u32, f32)> = set.iter().map(|x| (x.id, x.w)).collect();
-            let clash = contradicts(&sf.anchors[da][sa], (a0, a1), &sf.anchors[db][sb], (b0, b1));
+            let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
             if density >= MIN_DENSITY && !clash {
                 let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
                 links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
@@ -379,19 +353,40 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
             // The next link of this pair uses the features left.
             shared = shared.into_iter().enumerate().filter(|(i, _)| !chosen.contains(i)).map(|(_, x)| x).collect();
         }
+    };
+
+    // Each pair once, in order, without sorting: a marker per sentence remembers the last
+    // sentence it was paired with (a sparse accumulator). Each is searched for links (3., above) as
+    // it is found: a list of them all was ~8 MB of the wasm memory's peak for 831 articles.
+    let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
+    for (ga, &(di, si)) in sent_ids.iter().enumerate() {
+        for &(id, _, _, _) in &features[di][si] {
+            if !(2..=max_df).contains(&df[id as usize]) {
+                continue;
+            }
+            let list = &postings[id as usize];
+            for &gb in &list[list.partition_point(|&g| g <= ga)..] {
+                if mark[gb] != ga && sent_ids[gb].0 != di && groups[sent_ids[gb].0] == groups[di] {
+                    mark[gb] = ga;
+                    find_links(ga, gb);
+                }
+            }
+        }
     }
-    crate::sort::sort_by(&mut links, |x, y| y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+    // The links best first, as indexes (a stable sort: ties keep the order they were found in).
+    // (Sorting the links themselves took a copy of half of them, ~3 MB of the wasm memory's peak.)
+    let mut order: Vec<u32> = (0..links.len() as u32).collect();
+    crate::sort::sort_by(&mut order, |&x, &y| {
+        let (x, y) = (&links[x as usize], &links[y as usize]);
+        y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
+    });
+    let pair_links = PairLinks::new(&links, &sent_ids, features.len());
 
     // 4. Greedy grouping of links into facts.
     let mut facts: Vec<Group> = Vec::new();
     // Sentence → facts holding a piece of it.
     let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
-    // Sentence pair → link indexes, for the average-link test.
-    let mut pair_links: HashMap<((usize, usize), (usize, usize)), Vec<usize>> = HashMap::default();
-    for (li, l) in links.iter().enumerate() {
-        pair_links.entry(key(&l.a, &l.b)).or_default().push(li);
-    }
-    for l in &links {
+    for l in order.iter().map(|&li| &links[li as usize]) {
         let fa = home(&facts, &by_sentence, &l.a, &l.sig);
         let fb = home(&facts, &by_sentence, &l.b, &l.sig);
         match (fa, fb) {
@@ -404,7 +399,7 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             (Some(f), None) | (None, Some(f)) => {
                 let new = if fa.is_some() { l.b } else { l.a };
-                if supported(&facts[f], &new, &links, &pair_links) {
+                if supported(&facts[f], &new, &pair_links) {
                     facts[f].add(new, l);
                     let e = by_sentence.entry((new.doc, new.sentence)).or_default();
                     if !e.contains(&f) {
@@ -413,7 +408,7 @@ pub fn build(sf: &SentenceFeatures, groups: &[usize]) -> PieceFacts {
                 }
             }
             (Some(f), Some(g)) if f != g => {
-                if sig_overlap(&facts[g].sig, &facts[f].sig) >= 0.5 && facts[g].pieces.iter().all(|(p, _)| supported(&facts[f], p, &links, &pair_links)) {
+                if sig_overlap(&facts[g].sig, &facts[f].sig) >= 0.5 && facts[g].pieces.iter().all(|(p, _)| supported(&facts[f], p, &pair_links)) {
                     let moved = std::mem::take(&mut facts[g].pieces);
                     let sig = std::mem::take(&mut facts[g].sig);
                     for (p, c) in moved {
@@ -521,15 +516,6 @@ pub(super) fn dedup_keep_max<T>(v: &mut Vec<T>, mut parts: impl FnMut(&mut T) ->
             false
         }
     });
-}
-
-fn key(a: &Piece, b: &Piece) -> ((usize, usize), (usize, usize)) {
-    let (x, y) = ((a.doc, a.sentence), (b.doc, b.sentence));
-    if x <= y {
-        (x, y)
-    } else {
-        (y, x)
-    }
 }
 
 /// A feature two sentences share.
@@ -688,14 +674,12 @@ fn home(facts: &[Group], by_sentence: &HashMap<(usize, usize), Vec<usize>>, p: &
 
 /// `p` matches at least half of the fact's pieces from other sources (a link between the two
 /// sentences that overlaps both pieces).
-fn supported(g: &Group, p: &Piece, links: &[Link], pair_links: &HashMap<((usize, usize), (usize, usize)), Vec<usize>>) -> bool {
+fn supported(g: &Group, p: &Piece, pair_links: &PairLinks) -> bool {
     let mut cross = 0;
     let mut strong = 0;
     for (q, _) in g.pieces.iter().filter(|(q, _)| q.doc != p.doc) {
         cross += 1;
-        let Some(ls) = pair_links.get(&key(p, q)) else { continue };
-        if ls.iter().any(|&li| {
-            let l = &links[li];
+        if pair_links.of(p, q).any(|l| {
             let (lp, lq) = if (l.a.doc, l.a.sentence) == (p.doc, p.sentence) { (&l.a, &l.b) } else { (&l.b, &l.a) };
             lp.overlap(p) > 0 && lq.overlap(q) > 0
         }) {
@@ -703,6 +687,54 @@ fn supported(g: &Group, p: &Piece, links: &[Link], pair_links: &HashMap<((usize,
         }
     }
     cross > 0 && strong * 2 >= cross
+}
+
+/// The links of each sentence pair, for the average-link test: link indexes ordered by their
+/// sentence pair (a map of pair → list of indexes was ~9 MB of the wasm memory's peak for 831
+/// articles, in ~100,000 small lists).
+struct PairLinks<'a> {
+    links: &'a [Link],
+    /// Link indexes by (first sentence, second sentence, index).
+    by_pair: Vec<u32>,
+    /// `by_pair[first[g]..first[g + 1]]` are the links whose first sentence is sentence `g`
+    /// (numbered across articles, in order).
+    first: Vec<usize>,
+    /// The number of the first sentence of each article.
+    doc_start: Vec<usize>,
+}
+
+impl<'a> PairLinks<'a> {
+    /// `sent_ids`: (doc, sentence) of every sentence, in order; `n_docs` articles.
+    fn new(links: &'a [Link], sent_ids: &[(usize, usize)], n_docs: usize) -> Self {
+        let mut doc_start = vec![0; n_docs];
+        for (g, &(d, s)) in sent_ids.iter().enumerate().rev() {
+            if s == 0 {
+                doc_start[d] = g;
+            }
+        }
+        let number = |p: &Piece| doc_start[p.doc] + p.sentence;
+        // A link's first sentence (`a`) comes before its second (`b`) in that order.
+        let mut by_pair: Vec<u32> = (0..links.len() as u32).collect();
+        by_pair.sort_unstable_by_key(|&li| (number(&links[li as usize].a), number(&links[li as usize].b), li));
+        let mut first = vec![0; sent_ids.len() + 1];
+        for &li in &by_pair {
+            first[number(&links[li as usize].a) + 1] += 1;
+        }
+        for g in 0..sent_ids.len() {
+            first[g + 1] += first[g];
+        }
+        PairLinks { links, by_pair, first, doc_start }
+    }
+
+    /// The links between the sentences of two pieces.
+    fn of(&self, p: &Piece, q: &Piece) -> impl Iterator<Item = &'a Link> + '_ {
+        let (links, doc_start) = (self.links, &self.doc_start);
+        let number = move |p: &Piece| doc_start[p.doc] + p.sentence;
+        let (x, y) = (number(p).min(number(q)), number(p).max(number(q)));
+        let row = &self.by_pair[self.first[x]..self.first[x + 1]];
+        let from = row.partition_point(|&li| number(&links[li as usize].b) < y);
+        row[from..].iter().map(move |&li| &links[li as usize]).take_while(move |l| number(&l.b) == y)
+    }
 }
 
 

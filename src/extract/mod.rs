@@ -42,8 +42,6 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub tokens: Vec<Token>,
-    /// Content terms for matching: folded, synonyms merged, stemmed, stop words removed. Sorted, unique.
-    pub terms: Vec<String>,
     /// Most words are capitalised and there is no final stop: a headline.
     pub headline: bool,
     /// Clauses as token ranges `[a, b)` of `tokens`, covering them in order.
@@ -59,10 +57,9 @@ pub fn analyze(article: &Article) -> Doc {
         .iter()
         .map(|&(s, e)| {
             let tokens = text::tokenize(text, s, e);
-            let terms = terms(&tokens);
             let headline = is_headline(text, &tokens);
             let clauses = clauses(&tokens);
-            Sentence { start: s, end: e, tokens, terms, headline, clauses }
+            Sentence { start: s, end: e, tokens, headline, clauses }
         })
         .collect();
     let lower_words: HashSet<&str> = sentences
@@ -195,17 +192,12 @@ pub fn singular(w: &str) -> String {
     s
 }
 
-/// The matching terms of a token sequence: synonym phrases merged first (longest match), then
-/// single words canonicalised and stemmed; stop words and punctuation dropped. Sorted, unique.
-pub fn terms(tokens: &[Token]) -> Vec<String> {
-    let mut out: Vec<String> = terms_at(tokens).into_iter().map(|(t, _, _)| t).collect();
-    crate::sort::sort(&mut out);
-    out.dedup();
-    out
-}
-
-/// [`terms`] in text order, each with the range `[first, last]` (inclusive indexes into
-/// `tokens`) of the words it was made from; a term that occurs twice is listed twice.
+/// The matching terms of a token sequence, in text order: synonym phrases merged first (longest
+/// match), then single words canonicalised and stemmed; stop words and punctuation dropped. Each
+/// comes with the range `[first, last]` (inclusive indexes into `tokens`) of the words it was
+/// made from; a term that occurs twice is listed twice. (Made when the sentence features are,
+/// [`crate::comparison::pieces`]; a sorted copy kept in every sentence was read by nothing and
+/// took ~12 MB for 831 articles.)
 pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
     let lex = lexicon::get();
     let words: Vec<(usize, &Token)> = tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-").collect();
@@ -277,7 +269,13 @@ mod tests {
 
     #[test]
     fn terms_merge_synonyms_and_phrases() {
-        let t = |s: &str| terms(&text::tokenize(s, 0, s.len()));
+        // Sorted and unique: which terms, not where.
+        let t = |s: &str| {
+            let mut v: Vec<String> = terms_at(&text::tokenize(s, 0, s.len())).into_iter().map(|x| x.0).collect();
+            v.sort();
+            v.dedup();
+            v
+        };
         assert_eq!(t("a cease-fire"), t("the truce"));
         assert_eq!(t("1,000 POWs were swapped"), t("1,000 prisoners of war were exchanged"));
         assert!(!t("the talks").is_empty());

@@ -447,13 +447,23 @@ describe('engine.js', () => {
     );
   });
 
-  test('splitReport / joinParts (core.js) give the report back', async () => {
-    const { splitReport, joinParts } = await import('../../www/core.js');
+  test('compareInParts (the engine) and joinParts (core.js) give the report back', async () => {
+    const { joinParts } = await import('../../www/core.js');
+    const glue = await import('../../www/pkg/corroborate.js');
+    const input = JSON.stringify(exampleInput(EXAMPLE_ARTICLES));
     const report = await expectedReport(exampleInput(EXAMPLE_ARTICLES));
-    const { parts, rest } = splitReport(structuredClone(report), 7);
+    const parts = [];
+    const rest = JSON.parse(glue.compareInParts(input, 2000, (path, json) => parts.push([path, JSON.parse(json), json.length])));
     assert.ok(parts.some(([p]) => p === 'facts') && rest.facts.length === 0, 'facts were split');
-    assert.deepEqual(joinParts(rest, parts), report);
-    assert.deepEqual(splitReport(report).parts, [], 'a small report is one message');
+    // Each part is closed once it has reached 2,000 characters (the last of an array may be shorter).
+    parts.forEach(([path, items, length], i) => {
+      const last = parts[i + 1]?.[0] !== path;
+      assert.ok(items.length > 0 && (last || length >= 2000), `part ${i} (${path}): ${length} characters`);
+    });
+    assert.deepEqual(joinParts(rest, parts.map(([p, items]) => [p, items])), report);
+    const none = [];
+    assert.deepEqual(JSON.parse(glue.compareInParts(input, 64 * 1024, (...part) => none.push(part))), report);
+    assert.deepEqual(none, [], 'a small report is one message');
   });
 
   test('a big report comes in parts (worker.js) and is put back together in order', async () => {
@@ -464,9 +474,11 @@ describe('engine.js', () => {
         if (m.type === 'init') return self.postMessage({ id: m.id, ok: true, version: 'parts' });
         const facts = Array.from({ length: 2500 }, (_, i) => ({ id: 'f' + i }));
         const passages = Array.from({ length: 1200 }, (_, i) => ({ k: i }));
-        for (let i = 0; i < facts.length; i += 1000) self.postMessage({ id: m.id, part: 'facts', items: facts.slice(i, i + 1000) });
-        for (let i = 0; i < passages.length; i += 1000) self.postMessage({ id: m.id, part: 'text_reuse.passages', items: passages.slice(i, i + 1000) });
-        self.postMessage({ id: m.id, ok: true, report: { sources: [{ id: 'a' }], facts: [], text_reuse: { matrix: [[1]], passages: [] } } });
+        const send = (part, items) => self.postMessage({ id: m.id, part, json: JSON.stringify(items) });
+        for (let i = 0; i < facts.length; i += 1000) send('facts', facts.slice(i, i + 1000));
+        for (let i = 0; i < passages.length; i += 1000) send('text_reuse.passages', passages.slice(i, i + 1000));
+        const rest = { sources: [{ id: 'a' }], facts: [], text_reuse: { matrix: [[1]], passages: [] } };
+        self.postMessage({ id: m.id, ok: true, reportJson: JSON.stringify(rest) });
       };`;
     await open(
       async ({ page, context }) => {
