@@ -104,13 +104,17 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             }
         }
     }
-    // Each pair once, in (a, b) order: for every unit a, its partners b > a through the postings
-    // of its features, deduplicated with a marker per unit (a sparse accumulator) and sorted
-    // per a. (Listing every pair of every posting list, then sorting and deduplicating, cost
-    // ~9% of a 200-article comparison: a pair sharing k features was listed k times.)
-    let mut candidates: Vec<(UnitId, UnitId)> = Vec::new();
+    // Each pair once: for every unit a, its partners b > a through the postings of its features,
+    // deduplicated with a marker per unit (a sparse accumulator). (Listing every pair of every
+    // posting list, then sorting and deduplicating, cost ~9% of a 200-article comparison: a pair
+    // sharing k features was listed k times.) The order of the pairs does not matter: the scores
+    // are looked up, or gathered into ordered sets. The features of a are scattered by id
+    // (`in_a`: their index in its vector), so that a dot product walks the partner's vector only.
+    let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
+    let mut scores = HashMap::default();
     let mut mark: Vec<usize> = vec![usize::MAX; n];
     let mut partners: Vec<UnitId> = Vec::new();
+    let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
     for (a, v) in vectors.iter().enumerate() {
         if v.len() < MIN_UNIT_FEATURES {
             continue;
@@ -128,34 +132,33 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
                 }
             }
         }
-        partners.sort_unstable();
-        candidates.extend(partners.iter().map(|&b| (a, b)));
-    }
-    let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
-    let mut scores = HashMap::default();
-    for (a, b) in candidates {
-        let (dot, shared) = dot(&vectors[a], &vectors[b]);
-        let denom = norms[a] * norms[b];
-        if denom > 0.0 && shared >= MIN_SHARED_FEATURES {
-            scores.insert((a, b), dot / denom);
+        for (i, &(id, _)) in v.iter().enumerate() {
+            in_a[id as usize] = i as u32;
+        }
+        for &b in &partners {
+            let (dot, shared) = dot(v, &in_a, &vectors[b]);
+            let denom = norms[a] * norms[b];
+            if denom > 0.0 && shared >= MIN_SHARED_FEATURES {
+                scores.insert((a, b), dot / denom);
+            }
+        }
+        for &(id, _) in v {
+            in_a[id as usize] = u32::MAX;
         }
     }
     Similarity { units, vectors, scores }
 }
 
-/// Dot product of two sorted sparse vectors, and how many features they share.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut s, mut shared) = (0, 0, 0.0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
+/// Dot product of two sparse vectors, and how many features they share: `a` with its features
+/// scattered by id (`in_a[id]`: index in `a`, or `u32::MAX`), `b` sorted by id (so the products
+/// are summed in id order).
+fn dot(a: &[(u32, f32)], in_a: &[u32], b: &[(u32, f32)]) -> (f32, usize) {
+    let (mut s, mut shared) = (0.0, 0);
+    for &(id, w) in b {
+        let i = in_a[id as usize];
+        if i != u32::MAX {
+            s += a[i as usize].1 * w;
+            shared += 1;
         }
     }
     (s, shared)

@@ -42,8 +42,9 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub tokens: Vec<Token>,
-    /// Content terms for matching: folded, synonyms merged, stemmed, stop words removed. Sorted, unique.
-    pub terms: Vec<String>,
+    /// Content terms for matching (folded, synonyms merged, stemmed, stop words removed) in text
+    /// order, each with the tokens it was made from: see [`terms_at`].
+    pub terms: Vec<(String, usize, usize)>,
     /// Most words are capitalised and there is no final stop: a headline.
     pub headline: bool,
     /// Clauses as token ranges `[a, b)` of `tokens`, covering them in order.
@@ -59,7 +60,7 @@ pub fn analyze(article: &Article) -> Doc {
         .iter()
         .map(|&(s, e)| {
             let tokens = text::tokenize(text, s, e);
-            let terms = terms(&tokens);
+            let terms = terms_at(&tokens);
             let headline = is_headline(text, &tokens);
             let clauses = clauses(&tokens);
             Sentence { start: s, end: e, tokens, terms, headline, clauses }
