@@ -119,6 +119,7 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let mut scores = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; n];
     let mut partners: Vec<UnitId> = Vec::new();
+    let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
     for (a, v) in vectors.iter().enumerate() {
         if v.len() < MIN_UNIT_FEATURES {
             continue;
@@ -137,31 +138,34 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             }
         }
         partners.sort_unstable();
+        for (i, &(id, _)) in v.iter().enumerate() {
+            in_a[id as usize] = i as u32;
+        }
         for &b in &partners {
-            let (dot, shared) = dot(v, &vectors[b]);
+            let (dot, shared) = dot(v, &in_a, &vectors[b]);
             let denom = norms[a] * norms[b];
             if denom > 0.0 && shared >= MIN_SHARED_FEATURES && dot / denom >= super::conflicts::NUMBER_PAIR_THRESHOLD {
                 pairs.push((a, b));
                 scores.push(dot / denom);
             }
         }
+        for &(id, _) in v {
+            in_a[id as usize] = u32::MAX;
+        }
     }
     Similarity { units, pairs, scores }
 }
 
-/// Dot product of two sorted sparse vectors, and how many features they share.
-fn dot(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, usize) {
-    let (mut i, mut j, mut s, mut shared) = (0, 0, 0.0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                s += a[i].1 * b[j].1;
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
+/// Dot product of two sparse vectors, and how many features they share: `a` with its features
+/// scattered by id (`in_a[id]`: index in `a`, or `u32::MAX`), `b` sorted by id (so the products
+/// are summed in id order).
+fn dot(a: &[(u32, f32)], in_a: &[u32], b: &[(u32, f32)]) -> (f32, usize) {
+    let (mut s, mut shared) = (0.0, 0);
+    for &(id, w) in b {
+        let i = in_a[id as usize];
+        if i != u32::MAX {
+            s += a[i as usize].1 * w;
+            shared += 1;
         }
     }
     (s, shared)

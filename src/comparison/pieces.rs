@@ -69,8 +69,8 @@ impl Piece {
     }
 }
 
-/// One feature occurrence: id, first and last token (inclusive), weight (boost, times IDF once
-/// weighted).
+/// One feature occurrence: id, first and last token (inclusive, first ≤ last), weight (boost,
+/// times IDF once weighted).
 pub type Feat = (u32, usize, usize, f32);
 
 /// A matched pair of pieces and the features they share.
@@ -298,79 +298,72 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     }
     let kind = &kind;
 
-    // 2. Candidate sentence pairs from different sources.
+    // 2. Candidate sentence pairs from different sources, through an inverted index over the
+    //    selective features. The postings are one array: a feature's list holds its `df`
+    //    sentences (one occurrence per sentence), at `post_start[id]..post_start[id + 1]`.
     let sent_ids: Vec<(usize, usize)> = features.iter().enumerate().flat_map(|(di, d)| (0..d.len()).map(move |si| (di, si))).collect();
     let max_df = (n_sent / 10).clamp(8, 120) as u32;
-    let mut postings: Vec<Vec<usize>> = vec![Vec::new(); df.len()];
+    let indexed = |id: u32| (2..=max_df).contains(&df[id as usize]);
+    let mut post_start: Vec<usize> = Vec::with_capacity(df.len() + 1);
+    let mut n_postings = 0;
+    for (id, &c) in df.iter().enumerate() {
+        post_start.push(n_postings);
+        if indexed(id as u32) {
+            n_postings += c as usize;
+        }
+    }
+    post_start.push(n_postings);
+    let mut postings: Vec<usize> = vec![0; n_postings];
+    let mut next = post_start.clone();
     for (g, &(di, si)) in sent_ids.iter().enumerate() {
         for &(id, _, _, _) in &features[di][si] {
-            if (2..=max_df).contains(&df[id as usize]) {
-                postings[id as usize].push(g);
+            if indexed(id) {
+                postings[next[id as usize]] = g;
+                next[id as usize] += 1;
             }
         }
     }
-    // 3. Links: the best compact windows of shared features of a candidate pair.
+
+    // 3. Links: the best compact windows of shared features. Each pair once, in order, without
+    //    sorting: a marker per sentence remembers the last sentence it was paired with (a sparse
+    //    accumulator). The features of the first sentence are scattered by id (`in_a`: their
+    //    index in its list), so that those a partner shares are found in one pass over the
+    //    partner's list.
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
-    let mut find_links = |ga: usize, gb: usize| {
-        let (da, sa) = sent_ids[ga];
-        let (db, sb) = sent_ids[gb];
-        let (fa, fb) = (&features[da][sa], &features[db][sb]);
-        let mut shared = shared_features(fa, fb, kind);
-        // Most candidates share a word or two: not worth a window search.
-        if shared.len() < MIN_SHARED - 1 || shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
-            return;
-        }
-        for _ in 0..MAX_LINKS_PER_PAIR {
-            let Some(chosen) = best_window(&shared) else { break };
-            let set: Vec<&Shared> = chosen.iter().map(|&i| &shared[i]).collect();
-            let weight: f32 = set.iter().map(|x| x.w).sum();
-            // Count words, not features: "two sides" gives a number, a counted thing and a word
-            // at two positions. A shared number with its counted thing is anchor enough for one
-            // word less.
-            let positions = |content_only: bool| {
-                let mut p: Vec<usize> = set.iter().filter(|x| !content_only || !matches!(kind[x.id as usize], b'N' | b'e' | b'g')).flat_map(|x| [x.a.0, x.a.1]).collect();
-                p.sort_unstable();
-                p.dedup();
-                p.len()
-            };
-            // (A specific quantity: three tokens or more, "less than two hours", not "two sides".)
-            let anchored = set.iter().any(|x| x.anchor && x.a.1 >= x.a.0 + 2);
-            let min_shared = if anchored { MIN_SHARED - 1 } else { MIN_SHARED };
-            if positions(false) < min_shared || positions(true) < MIN_CONTENT || weight < min_weight {
-                break;
-            }
-            let (a0, a1) = (set.iter().map(|x| x.a.0).min().unwrap_or(0), set.iter().map(|x| x.a.1).max().unwrap_or(0));
-            let (b0, b1) = (set.iter().map(|x| x.b.0).min().unwrap_or(0), set.iter().map(|x| x.b.1).max().unwrap_or(0));
-            let own = |f: &[Feat], lo: usize, hi: usize| f.iter().filter(|x| lo <= x.1 && x.2 <= hi).map(|x| x.3).sum::<f32>();
-            let density = weight / (own(fa, a0, a1) * own(fb, b0, b1)).sqrt().max(f32::MIN_POSITIVE);
-            let sig: Vec<(u32, f32)> = set.iter().map(|x| (x.id, x.w)).collect();
-            let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
-            if density >= MIN_DENSITY && !clash {
-                let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
-                links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
-            }
-            // The next link of this pair uses the features left.
-            shared = shared.into_iter().enumerate().filter(|(i, _)| !chosen.contains(i)).map(|(_, x)| x).collect();
-        }
-    };
-
-    // Each pair once, in order, without sorting: a marker per sentence remembers the last
-    // sentence it was paired with (a sparse accumulator). Each is searched for links (3., above) as
-    // it is found: a list of them all was ~8 MB of the wasm memory's peak for 831 articles.
     let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
-    for (ga, &(di, si)) in sent_ids.iter().enumerate() {
-        for &(id, _, _, _) in &features[di][si] {
-            if !(2..=max_df).contains(&df[id as usize]) {
+    let mut partners: Vec<usize> = Vec::new();
+    let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    let mut scratch = Scratch::default();
+    for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
+        let fa = &features[da][sa];
+        partners.clear();
+        for &(id, _, _, _) in fa {
+            if !indexed(id) {
                 continue;
             }
-            let list = &postings[id as usize];
+            let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
             for &gb in &list[list.partition_point(|&g| g <= ga)..] {
-                if mark[gb] != ga && sent_ids[gb].0 != di && groups[sent_ids[gb].0] == groups[di] {
+                if mark[gb] != ga && sent_ids[gb].0 != da && groups[sent_ids[gb].0] == groups[da] {
                     mark[gb] = ga;
-                    find_links(ga, gb);
+                    partners.push(gb);
                 }
             }
+        }
+        if partners.is_empty() {
+            continue;
+        }
+        for (i, f) in fa.iter().enumerate() {
+            in_a[f.0 as usize] = i as u32;
+        }
+        for &gb in &partners {
+            let (db, sb) = sent_ids[gb];
+            let fb = &features[db][sb];
+            shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
+            pair_links(&anchors, kind, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links);
+        }
+        for f in fa {
+            in_a[f.0 as usize] = u32::MAX;
         }
     }
     // The links best first, as indexes (a stable sort: ties keep the order they were found in).
@@ -431,7 +424,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
         }
     }
-    let mut out: Vec<(Vec<Piece>, Vec<f32>, Vec<(u32, f32)>)> = facts
+    // (sources, pieces, centrality, signature) of each fact.
+    let mut out: Vec<(usize, Vec<Piece>, Vec<f32>, Vec<(u32, f32)>)> = facts
         .into_iter()
         .filter_map(|g| {
             let mut ps = g.pieces;
@@ -441,19 +435,14 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             let mut sig: Vec<(u32, f32)> = g.sig.into_iter().collect();
             crate::sort::sort_by_key(&mut sig, |x| x.0);
             let (pieces, central) = ps.into_iter().unzip();
-            (docs_seen.len() >= 2).then_some((pieces, central, sig))
+            (docs_seen.len() >= 2).then_some((docs_seen.len(), pieces, central, sig))
         })
         .collect();
-    let n_sources = |ps: &Vec<Piece>| {
-        let mut d: Vec<usize> = ps.iter().map(|p| p.doc).collect();
-        d.dedup();
-        d.len()
-    };
-    crate::sort::sort_by(&mut out, |a, b| n_sources(&b.0).cmp(&n_sources(&a.0)).then(a.0[0].cmp(&b.0[0])));
+    crate::sort::sort_by(&mut out, |a, b| b.0.cmp(&a.0).then(a.1[0].cmp(&b.1[0])));
     let mut facts = Vec::with_capacity(out.len());
     let mut centrality = Vec::with_capacity(out.len());
     let mut signatures = Vec::with_capacity(out.len());
-    for (p, c, s) in out {
+    for (_, p, c, s) in out {
         facts.push(p);
         centrality.push(c);
         signatures.push(s);
@@ -529,66 +518,121 @@ struct Shared {
     anchor: bool,
 }
 
-/// Shared features of two sentences, in feature id order.
-fn shared_features(a: &[Feat], b: &[Feat], kind: &[u8]) -> Vec<Shared> {
-    let (mut i, mut j) = (0, 0);
-    let mut out = Vec::new();
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                let anchor = matches!(kind[a[i].0 as usize], b'n' | b'd');
-                out.push(Shared { id: a[i].0, a: (a[i].1, a[i].2), b: (b[j].1, b[j].2), w: a[i].3.min(b[j].3), anchor });
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    out
+/// Buffers of the link search, reused from one sentence pair to the next: most pairs share a
+/// word or two, and allocating per pair cost more than the search.
+#[derive(Default)]
+struct Scratch {
+    /// The features the pair shares, in feature id order.
+    shared: Vec<Shared>,
+    /// (first token in the first sentence, index into `shared`), for [`best_window`].
+    order: Vec<(usize, usize)>,
+    /// For [`best_window`].
+    inside: Vec<Inside>,
 }
 
-/// The heaviest subset of shared features that fits a [`WINDOW`] in both sentences (indexes
-/// into `shared`, sorted), if any feature is shared. Windows start at a feature; for k shared
-/// features the search is O(k² · w) for w features per window, with no allocation per window.
-fn best_window(shared: &[Shared]) -> Option<Vec<usize>> {
-    if shared.is_empty() {
-        return None;
+/// Writes into `out` the features that `fa` and `fb` (lists sorted by id, one occurrence per id)
+/// share, in feature id order. `in_a[id]` is the index of feature `id` in `fa`, or `u32::MAX`.
+fn shared_features(fa: &[Feat], in_a: &[u32], fb: &[Feat], kind: &[u8], out: &mut Vec<Shared>) {
+    out.clear();
+    for y in fb {
+        let i = in_a[y.0 as usize];
+        if i == u32::MAX {
+            continue;
+        }
+        let x = &fa[i as usize];
+        let anchor = matches!(kind[x.0 as usize], b'n' | b'd');
+        out.push(Shared { id: x.0, a: (x.1, x.2), b: (y.1, y.2), w: x.3.min(y.3), anchor });
     }
-    // (start, index) pairs, sorted as plain pairs: that shares the one compiled sort of
-    // `(usize, usize)` (see crate::sort), and the starts are at hand without indirection.
-    let mut order: Vec<(usize, usize)> = shared.iter().enumerate().map(|(k, x)| (x.a.0, k)).collect();
+}
+
+// The token positions of a window fit in the bits of a u64 (see `pair_links`).
+const _: () = assert!(WINDOW <= 64);
+
+/// Up to [`MAX_LINKS_PER_PAIR`] links between sentences `a` and `b` (with their weighted
+/// features), from the features they share (`s.shared`), appended to `links`.
+fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
+    let (((da, sa), fa), ((db, sb), fb)) = (a, b);
+    // Most candidates share a word or two: not worth a window search.
+    if s.shared.len() < MIN_SHARED - 1 || s.shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
+        return;
+    }
+    for _ in 0..MAX_LINKS_PER_PAIR {
+        let Some((lo_a, lo_b)) = best_window(&s.shared, &mut s.order, &mut s.inside) else { break };
+        let fits = |x: &Shared| x.a.0 >= lo_a && x.a.1 < lo_a + WINDOW && x.b.0 >= lo_b && x.b.1 < lo_b + WINDOW;
+        // One pass over the window's features. Count words, not features: "two sides" gives a
+        // number, a counted thing and a word at two positions, so positions are counted, one bit
+        // each (they lie in [lo_a, lo_a + WINDOW)), of all features and of content features only.
+        let (mut weight, mut all, mut content, mut anchored) = (0.0f32, 0u64, 0u64, false);
+        let (mut a0, mut a1, mut b0, mut b1) = (usize::MAX, 0, usize::MAX, 0);
+        for x in s.shared.iter().filter(|x| fits(x)) {
+            weight += x.w;
+            let bits = 1 << (x.a.0 - lo_a) | 1 << (x.a.1 - lo_a);
+            all |= bits;
+            if !matches!(kind[x.id as usize], b'N' | b'e' | b'g') {
+                content |= bits;
+            }
+            // (A specific quantity: three tokens or more, "less than two hours", not "two sides".)
+            anchored |= x.anchor && x.a.1 >= x.a.0 + 2;
+            (a0, a1, b0, b1) = (a0.min(x.a.0), a1.max(x.a.1), b0.min(x.b.0), b1.max(x.b.1));
+        }
+        // A shared number with its counted thing is anchor enough for one word less.
+        let min_shared = if anchored { MIN_SHARED - 1 } else { MIN_SHARED };
+        if (all.count_ones() as usize) < min_shared || (content.count_ones() as usize) < MIN_CONTENT || weight < min_weight {
+            break;
+        }
+        let own = |f: &[Feat], lo: usize, hi: usize| f.iter().filter(|x| lo <= x.1 && x.2 <= hi).map(|x| x.3).sum::<f32>();
+        let density = weight / (own(fa, a0, a1) * own(fb, b0, b1)).sqrt().max(f32::MIN_POSITIVE);
+        let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
+        if density >= MIN_DENSITY && !clash {
+            let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
+            let sig: Vec<(u32, f32)> = s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)).collect();
+            links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
+        }
+        // The next link of this pair uses the features left.
+        s.shared.retain(|x| !fits(x));
+    }
+}
+
+/// The heaviest window of [`WINDOW`] tokens in both sentences, by the weight of the shared
+/// features that fit in it, as its first token in each sentence, if any feature is shared.
+/// Windows start at a feature; for k shared features the search is O(k² · w) for w features per
+/// window, with no allocation (`order` and `inside` are scratch buffers).
+fn best_window(shared: &[Shared], order: &mut Vec<(usize, usize)>, inside: &mut Vec<Inside>) -> Option<(usize, usize)> {
+    // Keys are unique (they end with the index), so an unstable sort gives the one order.
+    order.clear();
+    order.extend(shared.iter().enumerate().map(|(k, x)| (x.a.0, k)));
     order.sort_unstable();
-    let mut inside: Vec<(usize, usize)> = Vec::with_capacity(shared.len());
     let mut best: Option<(f32, usize, usize)> = None;
-    for (oi, &(lo_a, _)) in order.iter().enumerate() {
+    for oi in 0..order.len() {
+        let lo_a = order[oi].0;
         if oi > 0 && order[oi - 1].0 == lo_a {
             continue; // the same window as the previous start
         }
         // The features inside the window of the first sentence that starts here…
         inside.clear();
-        for &(start, k) in &order[oi..] {
-            if start >= lo_a + WINDOW {
+        for &(a0, k) in &order[oi..] {
+            if a0 >= lo_a + WINDOW {
                 break;
             }
-            if shared[k].a.1 < lo_a + WINDOW {
-                inside.push((shared[k].b.0, k));
+            let x = &shared[k];
+            if x.a.1 < lo_a + WINDOW {
+                inside.push(Inside { b0: x.b.0, k, b1: x.b.1, w: x.w });
             }
         }
-        inside.sort_unstable();
+        inside.sort_unstable_by_key(|x| (x.b0, x.k));
         // …and, among them, those inside each window of the second sentence.
-        for x in 0..inside.len() {
-            let lo_b = inside[x].0;
-            if x > 0 && inside[x - 1].0 == lo_b {
+        for i in 0..inside.len() {
+            let lo_b = inside[i].b0;
+            if i > 0 && inside[i - 1].b0 == lo_b {
                 continue;
             }
             let mut w = 0.0;
-            for &(start, k) in &inside[x..] {
-                if start >= lo_b + WINDOW {
+            for x in &inside[i..] {
+                if x.b0 >= lo_b + WINDOW {
                     break;
                 }
-                if shared[k].b.1 < lo_b + WINDOW {
-                    w += shared[k].w;
+                if x.b1 < lo_b + WINDOW {
+                    w += x.w;
                 }
             }
             // Strictly heavier wins: ties keep the earliest window (deterministic).
@@ -597,14 +641,16 @@ fn best_window(shared: &[Shared]) -> Option<Vec<usize>> {
             }
         }
     }
-    let (_, lo_a, lo_b) = best?;
-    let set: Vec<usize> = (0..shared.len())
-        .filter(|&k| {
-            let x = &shared[k];
-            x.a.0 >= lo_a && x.a.1 < lo_a + WINDOW && x.b.0 >= lo_b && x.b.1 < lo_b + WINDOW
-        })
-        .collect();
-    Some(set)
+    best.map(|(_, lo_a, lo_b)| (lo_a, lo_b))
+}
+
+/// A shared feature inside a window of the first sentence, for [`best_window`]: its extent in
+/// the second sentence, its index in the shared features, its weight.
+struct Inside {
+    b0: usize,
+    k: usize,
+    b1: usize,
+    w: f32,
 }
 
 /// A fact being built.
@@ -736,7 +782,6 @@ impl<'a> PairLinks<'a> {
         row[from..].iter().map(move |&li| &links[li as usize]).take_while(move |l| number(&l.b) == y)
     }
 }
-
 
 #[cfg(test)]
 mod tests {
