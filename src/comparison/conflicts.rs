@@ -411,6 +411,24 @@ mod tests {
     }
 
     #[test]
+    fn renderings_of_one_quote() {
+        use super::{rendering, Rendering};
+        let cases: &[(&str, &str, Rendering)] = &[
+            ("We are ready.", "we are ready", Rendering::Same),
+            ("for the second time", "for the second time. You know what they say", Rendering::Same),
+            ("the governor has faith", "Whatever the motives, the governor has faith", Rendering::Same),
+            ("locked down the neighbourhood", "locked down the neighborhood", Rendering::Spelling),
+            ("the Greek population's anger", "the Greek populations' anger", Rendering::Spelling),
+            ("compared in the same breath at Tyler", "compared in the same breath with Tyler", Rendering::Words),
+            ("Nothing in the regulation relieves", "Nothing in this regulation relieves", Rendering::Words),
+            ("makes this so insidious is it takes", "makes this so insidious it takes", Rendering::Words),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(&rendering(&super::word_diff(a, b)), want, "{a:?} / {b:?}");
+        }
+    }
+
+    #[test]
     fn word_diff_table() {
         let s = |x: &str| x.to_string();
         let cases: &[(&str, &str, Vec<(DiffOp, String)>)] = &[
