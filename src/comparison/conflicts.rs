@@ -77,14 +77,11 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
         })
         .collect();
     let counted = |u: UnitId| !qs[u].is_empty();
-    // Every value a sentence gives, whatever it counts.
-    let mut told: HashMap<(usize, usize), Vec<f64>> = HashMap::default();
-    for (di, d) in docs.iter().enumerate() {
-        for q in &d.quantities {
-            told.entry((di, q.sentence)).or_default().push(q.value);
-        }
-    }
-    let tells = |u: &Unit, v: f64| told.get(&(u.doc, u.sentence)).is_some_and(|vs| vs.contains(&v));
+    // Whether the unit's sentence gives the value, whatever it counts (quantities are in text order).
+    let tells = |u: &Unit, v: f64| {
+        let all = &docs[u.doc].quantities;
+        all[all.partition_point(|q| q.sentence < u.sentence)..].iter().take_while(|q| q.sentence == u.sentence).any(|q| q.value == v)
+    };
     // Related pairs of units: in one fact, or similar enough as a candidate pair.
     let mut related: BTreeSet<(UnitId, UnitId)> = BTreeSet::new();
     // The (last) fact of each unit; only those of counted units are ever looked up.

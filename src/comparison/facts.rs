@@ -55,7 +55,7 @@ pub fn units(docs: &[Doc]) -> Vec<Unit> {
 pub struct Similarity {
     pub units: Vec<Unit>,
     /// The candidate pairs `(a, b)`, `a < b`, in that order, whose cosine is at least
-    /// [`super::conflicts::NUMBER_PAIR_THRESHOLD`], the one score anything reads. (Not a map of
+    /// [`super::conflicts::NUMBER_PAIR_THRESHOLD`], the lowest score anything reads. (Not a map of
     /// every scored pair to its cosine: for 831 articles that held 1.2 million entries, ~27 MB
     /// of the wasm memory's peak; a third of them reach that score.)
     pub pairs: Vec<(UnitId, UnitId)>,

@@ -30,7 +30,9 @@ pub struct Doc {
     pub warnings: Vec<Warning>,
     pub sentences: Vec<Sentence>,
     pub mentions: Vec<Mention>,
+    /// In text order (so sorted by sentence).
     pub quantities: Vec<Quantity>,
+    /// In text order (so sorted by sentence).
     pub dates: Vec<DateMention>,
     pub quotes: Vec<QuoteMention>,
 }
