@@ -118,6 +118,8 @@ def generate():
     out.append(tsv_table("irregular_verbs.tsv", "IRREGULAR_VERBS", "Irregular verbs: base form, past forms (|)", 2))
     out.append(tsv_table("calendar.tsv", "CALENDAR", "Calendar words: word, month 1-12 or weekday w1-w7", 2))
     out.append(tsv_table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: phrase, meaning", 2))
+    assert all(r[1] in ("ago", "before", "after") for r in rows("time_relations.tsv"))
+    out.append(tsv_table("time_relations.tsv", "TIME_RELATIONS", "Words that make a span of time an offset: word, relation", 2))
     # The values are parsed when the lexicon is built: they must parse here too.
     assert all(float(r[1]) >= 0 and r[2] in ("unit", "scale") for r in rows("numbers.tsv"))
     out.append(tsv_table("numbers.tsv", "NUMBER_WORDS", "Number words: word, value, kind (unit or scale)", 3))

@@ -5,7 +5,10 @@
 //!   worded ones ("less than two hours" / "just over an hour") are reported as compatible.
 //! - role: one person given the same office of different countries ("U.S. President" /
 //!   "Ukrainian President") by different sources.
-//! - date: different dates of the same granularity inside one fact.
+//! - date: different dates of the same granularity inside one fact, in clauses alike enough to be
+//!   in one fact themselves and with a word in common right around the two dates ("launched a
+//!   fashion line called Mantra in September / in December"): a fact's clauses often tell of
+//!   several moments ("charged Saturday after a shooting at a party Friday").
 //! - quote: one speaker quoted by different sources with mostly the same words, worded differently.
 //!
 //! Spelling variants of a name are never conflicts: they are merged into the entity.
@@ -17,7 +20,8 @@ use rustc_hash::FxHashMap as HashMap;
 use super::entities::Resolved;
 use super::facts::{Similarity, Unit, UnitId, THRESHOLD};
 use super::{evidence, sentence_unit, QuoteGroup};
-use crate::extract::{Doc, Quantity};
+use crate::extract::{stem, Doc, Quantity};
+use crate::text::{Token, TokKind};
 use crate::report::{Conflict, ConflictKind, ConflictValue, DiffOp, Evidence, Severity, WordDiff};
 
 /// Pairs of similar sentences compared for numbers (below the fact threshold: the same number
@@ -112,7 +116,7 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
     for &(a, b) in &related {
         for (qa, va) in &qs[a] {
             for (qb, vb) in &qs[b] {
-                if qa.counts != qb.counts {
+                if !qa.comparable(qb) {
                     continue;
                 }
                 let by_doc = given.entry(&qa.counts).or_default();
@@ -177,10 +181,31 @@ pub(super) fn granularity(v: &str) -> usize {
     v.matches('-').count() + if v.starts_with("--") { 10 } else { 0 }
 }
 
+/// The words right around a date (up to [`DATE_CONTEXT`] tokens on each side, in its sentence),
+/// as matching stems: what the date is the date of, near enough to tell two moments apart.
+fn date_context(toks: &[Token], start: usize, end: usize) -> BTreeSet<String> {
+    let lex = crate::lexicon::get();
+    let t = toks.partition_point(|t| t.start < start);
+    let te = toks.partition_point(|t| t.start < end);
+    let near = toks[t.saturating_sub(DATE_CONTEXT)..t].iter().chain(&toks[te..(te + DATE_CONTEXT).min(toks.len())]);
+    near.filter(|t| {
+        t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(&t.folded) && !lex.calendar.contains_key(&t.folded)
+    })
+    .map(|t| stem(lex.canonical(&t.folded)))
+    .collect()
+}
+
+/// Tokens on each side of a date read by [`date_context`].
+const DATE_CONTEXT: usize = 4;
+
 fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
     let speech = &crate::lexicon::get().speech_verbs;
+    // The values and units of each conflict found: a clause in two facts (two pieces of it
+    // matched apart) gives the same conflict twice.
+    let mut seen: BTreeSet<BTreeMap<String, BTreeSet<Unit>>> = BTreeSet::new();
     for (id, members) in facts.iter().filter(|(_, m)| m.len() > 1) {
-        let mut by_gran: BTreeMap<usize, BTreeMap<String, BTreeSet<UnitId>>> = BTreeMap::new();
+        // granularity → value → the units giving it, each with the words around the date.
+        let mut by_gran: BTreeMap<usize, BTreeMap<String, Vec<(UnitId, BTreeSet<String>)>>> = BTreeMap::new();
         for &ui in members {
             let u = sim.units[ui];
             let toks = &docs[u.doc].sentences[u.sentence].tokens;
@@ -192,21 +217,26 @@ fn dates(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &
                 if before(1).is_some_and(|w| speech.contains(w)) || before(1) == Some("on") && before(2).is_some_and(|w| speech.contains(w)) {
                     continue;
                 }
-                by_gran.entry(granularity(&x.value)).or_default().entry(x.value.clone()).or_default().insert(ui);
+                let context = date_context(toks, x.start, x.end);
+                by_gran.entry(granularity(&x.value)).or_default().entry(x.value.clone()).or_default().push((ui, context));
             }
         }
         for (_, values) in by_gran {
             // The clauses that disagree must be alike themselves, not only joined through the
             // fact's other clauses: a fact's clause can tell of another moment of the story.
             let alike = values.iter().any(|(v, us)| {
-                us.iter().any(|&a| values.iter().filter(|(w, _)| *w != v).flat_map(|(_, ws)| ws).any(|&b| sim.units[a].doc != sim.units[b].doc && sim.score(a, b) >= THRESHOLD))
+                us.iter().any(|(a, ca)| {
+                    values.iter().filter(|(w, _)| *w != v).flat_map(|(_, ws)| ws).any(|(b, cb)| {
+                        sim.units[*a].doc != sim.units[*b].doc && sim.score(*a, *b) >= THRESHOLD && !ca.is_disjoint(cb)
+                    })
+                })
             });
             let mut by_value: BTreeMap<String, BTreeSet<Unit>> = BTreeMap::new();
             for (v, us) in values {
-                by_value.insert(v, crate::sort::set(us.into_iter().map(|u| sim.units[u])));
+                by_value.insert(v, crate::sort::set(us.into_iter().map(|(u, _)| sim.units[u])));
             }
             let values = by_value;
-            if alike && !one_source_gives_two(&values) {
+            if alike && !one_source_gives_two(&values) && seen.insert(values.clone()) {
                 out.push(Conflict {
                     kind: ConflictKind::Date,
                     severity: Severity::Conflict,
@@ -405,6 +435,95 @@ mod tests {
         assert!(d.iter().any(|x| x.op == Added && x.text.contains("full")), "{d:?}");
         assert!(d.iter().any(|x| x.op == Removed && x.text.contains("honest")), "{d:?}");
         assert!(r.conflicts.iter().filter(|c| c.kind != crate::report::ConflictKind::Quote).all(|c| c.word_diff.is_none()));
+    }
+
+    /// Two articles of one sentence each, compared with three unrelated ones (two articles alone
+    /// give every shared word a low weight): the kinds and values of their conflicts (severity
+    /// "conflict"), and whether the two sentences are one fact.
+    fn conflicts_of(a: &str, b: &str) -> (Vec<(String, Vec<String>)>, bool) {
+        use crate::{compare, Article};
+        let others = [
+            "The weather in Paris was mild on the weekend.",
+            "Stock markets rose after the central bank kept interest rates unchanged.",
+            "The football club signed a new striker from Brazil for a record fee.",
+        ];
+        let mut articles = vec![Article::new("a", a), Article::new("b", b)];
+        articles.extend(others.iter().enumerate().map(|(i, t)| Article::new(format!("other{i}"), *t)));
+        let r = compare(&articles).unwrap();
+        let one_fact = r.facts.iter().any(|f| f.sources == ["a", "b"]);
+        let conflicts = r
+            .conflicts
+            .iter()
+            .filter(|c| c.severity == crate::report::Severity::Conflict)
+            .map(|c| (format!("{:?}", c.kind), c.values.iter().map(|v| v.value.clone()).collect()))
+            .collect();
+        (conflicts, one_fact)
+    }
+
+    #[test]
+    fn dates_and_numbers_of_the_same_thing_only() {
+        let s = |x: &str| x.to_string();
+        let conflict = |kind: &str, values: &[&str]| vec![(s(kind), values.iter().map(|v| s(v)).collect::<Vec<_>>())];
+        // (a, b, their conflicts). Each case that finds none has a twin just above it that finds
+        // one, so that it tests the rule and not the matching.
+        let cases: &[(&str, &str, Vec<(String, Vec<String>)>)] = &[
+            // The same launch, two months: a conflict.
+            (
+                "Tara Reid has launched a new fashion line called Mantra in September.",
+                "Tara Reid launched a new fashion line called Mantra in December.",
+                conflict("Date", &["--09", "--12"]),
+            ),
+            (
+                "Eric Kirkpatrick, 61, was charged with first-degree murder Saturday after a shooting at an office Christmas party in Vancouver.",
+                "Eric Kirkpatrick, 61, was charged with first-degree murder on Friday after a shooting at an office Christmas party in Vancouver.",
+                conflict("Date", &["weekday 5", "weekday 6"]),
+            ),
+            // The charge and the shooting: two moments of one story, not two dates of one.
+            (
+                "Eric Kirkpatrick, 61, was charged with first-degree murder Saturday after a shooting at an office Christmas party in Vancouver.",
+                "Eric Kirkpatrick, 61, was charged with first-degree murder after a shooting at an office Christmas party in Vancouver Friday.",
+                vec![],
+            ),
+            // In hospital three weeks or four: a conflict; a length and an offset of time: none.
+            (
+                "Bettie Page was taken to hospital in Los Angeles with pneumonia for three weeks, her agent said.",
+                "Bettie Page was taken to hospital in Los Angeles with pneumonia for four weeks, her agent said.",
+                conflict("Number", &["3", "4"]),
+            ),
+            (
+                "Bettie Page was taken to hospital in Los Angeles with pneumonia for three weeks, her agent said.",
+                "Bettie Page was taken to hospital in Los Angeles with pneumonia four weeks ago, her agent said.",
+                vec![],
+            ),
+            // One forward's weight; then two players' weights.
+            (
+                "Creighton beat Wichita State as the 225-pound forward Doug McDermott scored 23 points.",
+                "Creighton beat Wichita State as the 260-pound forward Doug McDermott scored 23 points.",
+                conflict("Number", &["225", "260"]),
+            ),
+            (
+                "Creighton beat Wichita State as the 225-pound forward Doug McDermott scored 23 points.",
+                "Creighton beat Wichita State as the 260-pound Gregory Echenique scored 23 points.",
+                vec![],
+            ),
+            // Passengers, then passengers and crew.
+            (
+                "Pirates forced the German cruise ship MS Columbus to fly its 246 passengers over the Gulf of Aden.",
+                "Pirates forced the German cruise ship MS Columbus to fly its 420 passengers over the Gulf of Aden.",
+                conflict("Number", &["246", "420"]),
+            ),
+            (
+                "Pirates forced the German cruise ship MS Columbus to fly its 246 passengers over the Gulf of Aden.",
+                "Pirates forced the German cruise ship MS Columbus to fly its 420 passengers and crew over the Gulf of Aden.",
+                vec![],
+            ),
+        ];
+        for (a, b, want) in cases {
+            let (got, one_fact) = conflicts_of(a, b);
+            // Dates are compared inside facts only.
+            assert!(one_fact || !a.contains("Kirkpatrick"), "not one fact: {a} / {b}");
+            assert_eq!(&got, want, "{a} / {b}");
+        }
     }
 
     #[test]

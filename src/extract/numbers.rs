@@ -6,6 +6,8 @@
 //!   "prisoners of war" count the same thing); empty when the text does not say.
 //! - Four-digit numbers from 1800 to 2100 without a thousands separator are years (dates), not
 //!   quantities.
+//! - Two quantities are about the same thing only when `counts` and `scope` are equal and their
+//!   `describes` do not differ ([`Quantity::comparable`]).
 
 use super::{singular, Sentence};
 use crate::lexicon::{self, Lexicon};
@@ -36,6 +38,17 @@ pub struct Quantity {
     pub upper: Option<f64>,
     pub bound: Bound,
     pub counts: String,
+    /// The noun a hyphenated measure describes: "forward" in "a 225-pound forward", "drive" in
+    /// "a 67-yd drive"; empty otherwise. "a 225-pound forward" and "the 260-pound Echenique"
+    /// weigh different people.
+    pub describes: String,
+    /// What narrows the counted thing, from the words right after it (empty when nothing does):
+    /// - a span of time made an offset by the word after it ([`Lexicon::time_relations`]):
+    ///   "ago" ("three years ago"), "before" ("nine days before the inauguration") or "after"
+    ///   ("two hours later"); an offset is not a length ("for three years");
+    /// - a noun joined by "and", counted with the thing: "and crew" in "420 passengers and
+    ///   crew", which are not the "246 passengers" alone.
+    pub scope: String,
     /// Not a count but a number used as a label: a time of day ("6:00 p.m.", "1630 GMT"), a rank
     /// ("No. 5 seed"), a model ("AK-47") or a score ("a 27-24 loss"). It still anchors its
     /// sentence for matching (two reports of "6 p.m." tell of one moment), but it is never
@@ -45,6 +58,14 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// Whether two quantities can be about the same thing: the same counted thing in the same
+    /// scope, describing the same noun when both describe one.
+    pub fn comparable(&self, other: &Quantity) -> bool {
+        self.counts == other.counts
+            && self.scope == other.scope
+            && (self.describes.is_empty() || other.describes.is_empty() || self.describes == other.describes)
+    }
+
     /// The set of values the wording allows, as a closed interval.
     pub fn interval(&self) -> (f64, f64) {
         let v = self.value;
@@ -165,9 +186,15 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
                     }
                 }
                 let (mut bound, mut qstart) = qualifier_before(lex, toks, i);
+                // "a few hundred", "several thousand": a range of multiples of the scale word.
+                let mut upper = None;
+                if let Some((lo, hi, start)) = multiple_before(lex, toks, i).filter(|_| next == i + 1) {
+                    upper = Some(value * hi);
+                    value *= lo;
+                    qstart = start;
+                }
                 // A range: "10 to 20", "10-20", "between 10 and 20".
                 let between = i > 0 && toks[i - 1].folded == "between";
-                let mut upper = None;
                 if let Some(joiner) = toks.get(next) {
                     let joins = matches!(joiner.folded.as_str(), "to" | "-") || (between && joiner.folded == "and");
                     if joins {
@@ -191,7 +218,11 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
                 }
                 let (counts, cend) = counted_after(lex, toks, next);
                 let end = cend.map_or(toks[next - 1].end, |e| e);
-                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts, label });
+                let after = next + toks[next..].partition_point(|t| t.start < end);
+                let hyphenated = toks.get(next).is_some_and(|t| t.folded == "-");
+                let describes = if hyphenated && counts != "year-old" { noun_at(lex, toks, after) } else { String::new() };
+                let scope = scope_after(lex, toks, after, &counts);
+                qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts, describes, scope, label });
                 i = next;
                 continue;
             }
@@ -361,9 +392,15 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
             return Some((v2, next));
         }
         let unit = lex.canonical(&n.folded);
-        if qualifier_before(lex, toks, i).0 != Bound::Exact && matches!(unit, "hour" | "day" | "week" | "month" | "year" | "minute") {
+        if qualifier_before(lex, toks, i).0 != Bound::Exact && TIME_UNITS.contains(&unit) {
             return Some((1.0, i + 1));
         }
+        return None;
+    }
+    // "e85 million" (a currency sign lost to mojibake): the scale word belongs to a number this
+    // reader cannot read, and is not "a million" by itself.
+    let scale_word = lex.number_words.get(&t.folded).is_some_and(|(_, scale)| *scale);
+    if scale_word && i > 0 && toks[i - 1].folded.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let (v, next) = words_value(lex, toks, i)?;
@@ -408,11 +445,15 @@ fn words_value(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> 
     any.then_some((total + current, j))
 }
 
+/// Units of time: a span of them can be made an offset ([`Quantity::scope`]), and "an hour"
+/// after a qualifier is a number ("just over an hour").
+const TIME_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
+
 /// The qualifier phrase right before `toks[i]` and where it starts.
 fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
     for (phrase, meaning) in &lex.qualifiers {
         let n = phrase.len();
-        if n > i {
+        if n > i || meaning.ends_with('x') {
             continue;
         }
         if toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w) {
@@ -430,6 +471,47 @@ fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
         }
     }
     (Bound::Exact, i)
+}
+
+/// A qualifier of multiples right before the scale word (or "dozen") `toks[i]` ("a few"
+/// hundred, "several" thousand): the factors from and to (2 and 9) and where the qualifier starts.
+fn multiple_before(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, f64, usize)> {
+    lex.number_words.get(&toks[i].folded).filter(|(v, scale)| (*scale || *v == 12.0) && toks[i].is_word())?;
+    lex.qualifiers.iter().find_map(|(phrase, meaning)| {
+        let (lo, hi) = meaning.strip_suffix('x')?.split_once('-')?;
+        let n = phrase.len();
+        (n <= i && toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w)).then_some(())?;
+        Some((lo.parse().ok()?, hi.parse().ok()?, i - n))
+    })
+}
+
+/// The noun at `toks[i]` (singular, canonical), or empty when it is not a word or is a stop word.
+fn noun_at(lex: &Lexicon, toks: &[Token], i: usize) -> String {
+    match toks.get(i) {
+        Some(t) if t.kind == TokKind::Word && !lex.is_stopword(&t.folded) => singular(lex.canonical(&t.folded)),
+        _ => String::new(),
+    }
+}
+
+/// The scope of a quantity from the words after its counted thing `toks[i..]`: see
+/// [`Quantity::scope`].
+fn scope_after(lex: &Lexicon, toks: &[Token], i: usize, counts: &str) -> String {
+    let Some(t) = toks.get(i) else { return String::new() };
+    if TIME_UNITS.contains(&counts) {
+        if let Some(r) = lex.time_relations.get(&t.folded) {
+            return r.to_string();
+        }
+    }
+    // "420 passengers and crew", not "1,000 prisoners and returned" nor "3 killed and 20 hurt".
+    if t.folded == "and" && !counts.is_empty() {
+        if let Some(n) = toks.get(i + 1).filter(|n| !n.folded.ends_with("ed") && !n.folded.ends_with("ing")) {
+            let noun = noun_at(lex, toks, i + 1);
+            if !noun.is_empty() && !lex.number_words.contains_key(&n.folded) {
+                return format!("and {noun}");
+            }
+        }
+    }
+    String::new()
 }
 
 /// What the number counts, from the words after it: "prisoners of war", "POWs", "-day" → "day".
@@ -538,6 +620,9 @@ mod tests {
             ("He drank 1/2 liter of vodka, open 24/7.", vec![q("1/2 liter", "0.5", "liter")]),
             ("He was sentenced to 2 1/2 years.", vec![q("2 1/2 years", "2.5", "year")]),
             ("A 27-24 loss; he is 58-3 with 51 knockouts.", vec![q("51 knockouts", "51", "knockout")]),
+            // Multiples of a scale word; a scale word glued to an unreadable number is no number.
+            ("A few hundred youths, several thousand people and a couple of dozen cars.", vec![q("A few hundred youths", "200-900", "youth"), q("several thousand people", "2000-9000", "people"), q("a couple of dozen cars", "24-36", "car")]),
+            ("Stealing more than e85 million worth of diamonds.", vec![]),
             ("A 20-year veteran, 46-year-old Scott, is 46 years old.", vec![q("20-year", "20", "year"), q("46-year-old", "46", "year-old"), q("46 years old", "46", "year-old")]),
             // Labels are not counts.
             ("The #1 seed and the No. 5 seed; seven AK-47s and 12 AK 47 guns.", vec![q("seven AK", "7", "ak"), q("12 AK", "12", "ak")]),
@@ -548,8 +633,35 @@ mod tests {
     }
 
     #[test]
+    fn what_a_quantity_describes_and_its_scope() {
+        // (text, counts, describes, scope) of each quantity.
+        let cases: &[(&str, &[(&str, &str, &str)])] = &[
+            ("The 6-foot-8, 225-pound forward and a 67-yd drive.", &[("foot", "", ""), ("pound", "forward", ""), ("yd", "drive", "")]),
+            ("Zelensky pushed for a 30-day ceasefire; a 46-year-old man.", &[("day", "ceasefire", ""), ("year-old", "", "")]),
+            ("She moved four years ago, nine days before the inauguration, two hours later.", &[("year", "", "ago"), ("day", "", "before"), ("hour", "", "after")]),
+            ("He stayed for three years and 420 passengers and crew left; 3 killed and 20 hurt.", &[("year", "", ""), ("passenger", "", "and crew"), ("kill", "", ""), ("wound", "", "")]),
+        ];
+        for (input, want) in cases {
+            let d = crate::extract::analyze(&Article::new("t", *input));
+            let got: Vec<(&str, &str, &str)> = d.quantities.iter().filter(|q| !q.label).map(|q| (q.counts.as_str(), q.describes.as_str(), q.scope.as_str())).collect();
+            assert_eq!(got, want.to_vec(), "{input}");
+        }
+    }
+
+    #[test]
     fn intervals_compare_as_intervals() {
-        let mk = |v: f64, bound| Quantity { sentence: 0, start: 0, end: 0, value: v, upper: None, bound, counts: "hour".into(), label: false };
+        let mk = |v: f64, bound| Quantity {
+            sentence: 0,
+            start: 0,
+            end: 0,
+            value: v,
+            upper: None,
+            bound,
+            counts: "hour".into(),
+            describes: String::new(),
+            scope: String::new(),
+            label: false,
+        };
         assert!(mk(2.0, Bound::LessThan).compatible(&mk(1.0, Bound::JustOver)));
         assert!(!mk(2.0, Bound::LessThan).compatible(&mk(3.0, Bound::Exact)));
         assert!(!mk(1000.0, Bound::Exact).compatible(&mk(6000.0, Bound::Exact)));

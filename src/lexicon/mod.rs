@@ -68,6 +68,9 @@ pub struct Lexicon {
     pub calendar: HashMap<String, u8>,
     /// Number qualifiers as folded word sequences with their meaning, longest first.
     pub qualifiers: Vec<(Vec<String>, &'static str)>,
+    /// Words after a span of time that make it an offset ("ago", "later"), with the relation:
+    /// "ago", "before" or "after".
+    pub time_relations: HashMap<String, &'static str>,
     /// Hedges (`hedges.txt`): phrase key → the entry as written. A phrase key is the folded entry
     /// with its words joined by one space and hyphens tight ("so-called"), as
     /// [`crate::comparison::tone`] joins the tokens of a sentence.
@@ -370,6 +373,7 @@ fn build() -> Lexicon {
             crate::sort::sort_by(&mut q, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
             q
         },
+        time_relations: rows::<2>(tables::TIME_RELATIONS).map(|[w, r]| (fold(w), r)).collect(),
     }
 }
 
