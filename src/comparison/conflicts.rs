@@ -1,8 +1,11 @@
 //! Typed conflicts between sources.
 //!
-//! - number: quantities counting the same thing in sentences of one fact (or in a candidate pair of
-//!   similar sentences) whose intervals do not overlap are a conflict; overlapping but differently
-//!   worded ones ("less than two hours" / "just over an hour") are reported as compatible.
+//! - number: quantities counting the same thing ([`Quantity::comparable`]: same counted thing
+//!   and scope) in sentences of one fact (or in a candidate pair of similar sentences) whose
+//!   intervals do not overlap are a conflict; overlapping but differently worded ones ("less than
+//!   two hours" / "just over an hour") are reported as compatible. Not conflicts: a source giving
+//!   both values, a sentence giving both, and two clauses disagreeing about two things at once
+//!   (two games, two spans).
 //! - role: one person given the same office of different countries ("U.S. President" /
 //!   "Ukrainian President") by different sources.
 //! - date: different dates of the same granularity inside one fact, in clauses alike enough to be
@@ -114,6 +117,21 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
     let mut disagree: BTreeSet<String> = BTreeSet::new();
     let mut given: BTreeMap<&str, BTreeMap<usize, BTreeSet<&str>>> = BTreeMap::new();
     for &(a, b) in &related {
+        // Two clauses that disagree about two or more things at once ("caught 29 passes for 201
+        // yards" / "caught 39 passes for 302 yards", "33 homers and 121 RBIs" in a season / "13
+        // homers and 43 RBIs" since a trade) tell of different games or spans, not of one
+        // misreported: the pair is left out.
+        let mut things: Vec<&str> = Vec::new();
+        for (qa, va) in &qs[a] {
+            for (qb, vb) in &qs[b] {
+                if qa.comparable(qb) && va != vb && !qa.compatible(qb) && !things.contains(&qa.counts.as_str()) {
+                    things.push(&qa.counts);
+                }
+            }
+        }
+        if things.len() > 1 {
+            continue;
+        }
         for (qa, va) in &qs[a] {
             for (qb, vb) in &qs[b] {
                 if !qa.comparable(qb) {
@@ -515,6 +533,17 @@ mod tests {
             (
                 "Pirates forced the German cruise ship MS Columbus to fly its 246 passengers over the Gulf of Aden.",
                 "Pirates forced the German cruise ship MS Columbus to fly its 420 passengers and crew over the Gulf of Aden.",
+                vec![],
+            ),
+            // One stat line told two ways; then two stat lines (two games or spans).
+            (
+                "Running back Jamaal Charles caught 29 passes for 201 yards against the Colts.",
+                "Running back Jamaal Charles caught 39 passes for 201 yards against the Colts.",
+                conflict("Number", &["29", "39"]),
+            ),
+            (
+                "Running back Jamaal Charles caught 29 passes for 201 yards against the Colts.",
+                "Running back Jamaal Charles caught 39 passes for 302 yards against the Colts.",
                 vec![],
             ),
         ];
