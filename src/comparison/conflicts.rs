@@ -546,6 +546,24 @@ mod tests {
                 "Running back Jamaal Charles caught 39 passes for 302 yards against the Colts.",
                 vec![],
             ),
+            // One man's age, told two ways.
+            (
+                "Police arrested Anthony LaCalamita, a 38-year-old Troy resident, after the office shooting.",
+                "Police arrested Anthony LaCalamita, a 39-year-old Troy resident, after the office shooting.",
+                conflict("Number", &["38", "39"]),
+            ),
+            (
+                "Police arrested Anthony LaCalamita, a 38-year-old Troy resident, after the office shooting.",
+                "Police arrested Anthony LaCalamita, a 39-year-old Troy man, after the office shooting.",
+                conflict("Number", &["38", "39"]),
+            ),
+            // The wife's age is not a third value (nor, as one source's second value, a reason to
+            // drop the conflict).
+            (
+                "Police arrested Anthony LaCalamita, a 38-year-old Troy resident, after the office shooting.",
+                "Police arrested Anthony LaCalamita, a 39-year-old Troy resident, after the office shooting, his 36-year-old wife said.",
+                conflict("Number", &["38", "39"]),
+            ),
         ];
         for (a, b, want) in cases {
             let (got, one_fact) = conflicts_of(a, b);

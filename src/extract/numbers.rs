@@ -39,7 +39,7 @@ pub struct Quantity {
     pub bound: Bound,
     pub counts: String,
     /// The noun a hyphenated measure describes: "forward" in "a 225-pound forward", "drive" in
-    /// "a 67-yd drive"; empty otherwise. "a 225-pound forward" and "the 260-pound Echenique"
+    /// "a 67-yd drive", "climber" in "a 36-year-old Australian climber"; empty otherwise. "a 225-pound forward" and "the 260-pound Echenique"
     /// weigh different people.
     pub describes: String,
     /// What narrows the counted thing, from the words right after it (empty when nothing does):
@@ -59,7 +59,8 @@ pub struct Quantity {
 
 impl Quantity {
     /// Whether two quantities can be about the same thing: the same counted thing in the same
-    /// scope, describing the same noun when both describe one.
+    /// scope, describing the same noun when both describe one ("the 23-year-old wife" / "the
+    /// 32-year-old husband" are two people's ages).
     pub fn comparable(&self, other: &Quantity) -> bool {
         self.counts == other.counts
             && self.scope == other.scope
@@ -220,7 +221,12 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
                 let end = cend.map_or(toks[next - 1].end, |e| e);
                 let after = next + toks[next..].partition_point(|t| t.start < end);
                 let hyphenated = toks.get(next).is_some_and(|t| t.folded == "-");
-                let describes = if hyphenated && counts != "year-old" { noun_at(lex, toks, after) } else { String::new() };
+                let describes = match (hyphenated, counts == "year-old") {
+                    // "a 36-year-old Australian climber": whom the age is of.
+                    (true, true) => noun_at(lex, toks, after + toks[after..].iter().take_while(|t| lex.demonyms.contains_key(&t.folded)).count()),
+                    (true, false) => noun_at(lex, toks, after),
+                    (false, _) => String::new(),
+                };
                 let scope = scope_after(lex, toks, after, &counts);
                 qs.push(Quantity { sentence: si, start: toks[qstart].start, end, value, upper, bound, counts, describes, scope, label });
                 i = next;
@@ -637,7 +643,7 @@ mod tests {
         // (text, counts, describes, scope) of each quantity.
         let cases: &[(&str, &[(&str, &str, &str)])] = &[
             ("The 6-foot-8, 225-pound forward and a 67-yd drive.", &[("foot", "", ""), ("pound", "forward", ""), ("yd", "drive", "")]),
-            ("Zelensky pushed for a 30-day ceasefire; a 46-year-old man.", &[("day", "ceasefire", ""), ("year-old", "", "")]),
+            ("Zelensky pushed for a 30-day ceasefire; a 46-year-old man, a 36-year-old Australian climber, 40 years old.", &[("day", "ceasefire", ""), ("year-old", "man", ""), ("year-old", "climber", ""), ("year-old", "", "")]),
             ("She moved four years ago, nine days before the inauguration, two hours later.", &[("year", "", "ago"), ("day", "", "before"), ("hour", "", "after")]),
             ("He stayed for three years and 420 passengers and crew left; 3 killed and 20 hurt.", &[("year", "", ""), ("passenger", "", "and crew"), ("kill", "", ""), ("wound", "", "")]),
         ];
