@@ -366,13 +366,9 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             in_a[f.0 as usize] = u32::MAX;
         }
     }
-    // The links best first, as indexes (a stable sort: ties keep the order they were found in).
+    // The links best first, as indexes, then by pieces; ties keep the order they were found in.
     // (Sorting the links themselves took a copy of half of them, ~3 MB of the wasm memory's peak.)
-    let mut order: Vec<u32> = (0..links.len() as u32).collect();
-    crate::sort::sort_by(&mut order, |&x, &y| {
-        let (x, y) = (&links[x as usize], &links[y as usize]);
-        y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
-    });
+    let order = best_first(&links);
     let pair_links = PairLinks::new(&links, &sent_ids, features.len());
 
     // 4. Greedy grouping of links into facts.
@@ -452,6 +448,34 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
     }
     PieceFacts { facts, centrality, signatures, features, covered }
+}
+
+/// The indexes of `links` by score, highest first (`f32::total_cmp`), then by first piece, then
+/// by second piece, then by index: the order of a stable sort by (score, a, b). Sorted as integers
+/// (score and index in one `u64`) in O(L log L) without a comparison closure; only the runs of
+/// equal scores, which are short, are then ordered by their pieces.
+fn best_first(links: &[Link]) -> Vec<u32> {
+    // `total_cmp` order as an unsigned integer, reversed.
+    let key = |x: f32| {
+        let b = x.to_bits();
+        let ascending = if b >> 31 == 1 { !b } else { b | 1 << 31 };
+        !ascending
+    };
+    let mut keyed: Vec<u64> = links.iter().enumerate().map(|(li, l)| u64::from(key(l.score)) << 32 | li as u64).collect();
+    keyed.sort_unstable();
+    let mut order: Vec<u32> = keyed.iter().map(|&k| k as u32).collect();
+    let mut i = 0;
+    while i < keyed.len() {
+        let run = keyed[i..].iter().take_while(|&&k| k >> 32 == keyed[i] >> 32).count();
+        if run > 1 {
+            crate::sort::sort_by(&mut order[i..i + run], |&x, &y| {
+                let (x, y) = (&links[x as usize], &links[y as usize]);
+                x.a.cmp(&y.a).then(x.b.cmp(&y.b))
+            });
+        }
+        i += run;
+    }
+    order
 }
 
 /// Whether two pieces (token ranges, inclusive, of their sentences' anchors `a` and `b`) state
@@ -737,11 +761,12 @@ fn supported(g: &Group, p: &Piece, pair_links: &PairLinks) -> bool {
 
 /// The links of each sentence pair, for the average-link test: link indexes ordered by their
 /// sentence pair (a map of pair → list of indexes was ~9 MB of the wasm memory's peak for 831
-/// articles, in ~100,000 small lists).
+/// articles, in ~100,000 small lists). Built by a counting sort on the first sentence and a sort
+/// of each row of integer pairs: O(L log r) for L links and rows of r links.
 struct PairLinks<'a> {
     links: &'a [Link],
-    /// Link indexes by (first sentence, second sentence, index).
-    by_pair: Vec<u32>,
+    /// (second sentence, link index) by (first sentence, second sentence, index).
+    by_pair: Vec<(u32, u32)>,
     /// `by_pair[first[g]..first[g + 1]]` are the links whose first sentence is sentence `g`
     /// (numbered across articles, in order).
     first: Vec<usize>,
@@ -760,26 +785,34 @@ impl<'a> PairLinks<'a> {
         }
         let number = |p: &Piece| doc_start[p.doc] + p.sentence;
         // A link's first sentence (`a`) comes before its second (`b`) in that order.
-        let mut by_pair: Vec<u32> = (0..links.len() as u32).collect();
-        by_pair.sort_unstable_by_key(|&li| (number(&links[li as usize].a), number(&links[li as usize].b), li));
         let mut first = vec![0; sent_ids.len() + 1];
-        for &li in &by_pair {
-            first[number(&links[li as usize].a) + 1] += 1;
+        for l in links {
+            first[number(&l.a) + 1] += 1;
         }
         for g in 0..sent_ids.len() {
             first[g + 1] += first[g];
+        }
+        let mut by_pair: Vec<(u32, u32)> = vec![(0, 0); links.len()];
+        let mut next = first.clone();
+        for (li, l) in links.iter().enumerate() {
+            let g = number(&l.a);
+            by_pair[next[g]] = (number(&l.b) as u32, li as u32);
+            next[g] += 1;
+        }
+        for g in 0..sent_ids.len() {
+            by_pair[first[g]..first[g + 1]].sort_unstable();
         }
         PairLinks { links, by_pair, first, doc_start }
     }
 
     /// The links between the sentences of two pieces.
     fn of(&self, p: &Piece, q: &Piece) -> impl Iterator<Item = &'a Link> + '_ {
-        let (links, doc_start) = (self.links, &self.doc_start);
-        let number = move |p: &Piece| doc_start[p.doc] + p.sentence;
-        let (x, y) = (number(p).min(number(q)), number(p).max(number(q)));
+        let number = |p: &Piece| self.doc_start[p.doc] + p.sentence;
+        let (x, y) = (number(p).min(number(q)), number(p).max(number(q)) as u32);
         let row = &self.by_pair[self.first[x]..self.first[x + 1]];
-        let from = row.partition_point(|&li| number(&links[li as usize].b) < y);
-        row[from..].iter().map(move |&li| &links[li as usize]).take_while(move |l| number(&l.b) == y)
+        let from = row.partition_point(|&(b, _)| b < y);
+        let links = self.links;
+        row[from..].iter().take_while(move |&&(b, _)| b == y).map(move |&(_, li)| &links[li as usize])
     }
 }
 
