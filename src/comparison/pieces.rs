@@ -577,10 +577,15 @@ const _: () = assert!(WINDOW <= 64);
 fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
     // Most candidates share a word or two: not worth a window search.
-    if s.shared.len() < MIN_SHARED - 1 || s.shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
+    if s.shared.len() < MIN_SHARED - 1 {
         return;
     }
     for _ in 0..MAX_LINKS_PER_PAIR {
+        // Nor are those whose shared features, all of them, fail the tests a window's must pass
+        // (about half of the rest, for 1,000 articles).
+        if !may_link(&s.shared, kind, min_weight) {
+            break;
+        }
         let Some((lo_a, lo_b)) = best_window(&s.shared, &mut s.order, &mut s.inside) else { break };
         let fits = |x: &Shared| x.a.0 >= lo_a && x.a.1 < lo_a + WINDOW && x.b.0 >= lo_b && x.b.1 < lo_b + WINDOW;
         // One pass over the window's features. Count words, not features: "two sides" gives a
@@ -615,6 +620,24 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
         // The next link of this pair uses the features left.
         s.shared.retain(|x| !fits(x));
     }
+}
+
+/// Whether some window of the shared features might make a link: all of them together reach the
+/// weight, the positions and the content positions a link needs (see [`pair_links`]). Exact as a
+/// filter: a window holds a subset of the features, with fewer positions and, its weights being
+/// non-negative and summed in the same order, no more weight.
+fn may_link(shared: &[Shared], kind: &[u8], min_weight: f32) -> bool {
+    let (mut weight, mut all, mut content) = (0.0f32, 0, 0);
+    for x in shared {
+        weight += x.w;
+        // A feature marks its first and last positions (at most two).
+        let positions = if x.a.1 > x.a.0 { 2 } else { 1 };
+        all += positions;
+        if !matches!(kind[x.id as usize], b'N' | b'e' | b'g') {
+            content += positions;
+        }
+    }
+    weight >= min_weight && all >= MIN_SHARED - 1 && content >= MIN_CONTENT
 }
 
 /// The heaviest window of [`WINDOW`] tokens in both sentences, by the weight of the shared
