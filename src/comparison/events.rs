@@ -8,6 +8,9 @@
 //!   the event a later or earlier
 //!   occurrence ("a second meeting", "the latest round") than the others do ("the first direct
 //!   talks"). Ordinal cue words are data: `data/lexicon/event_cues.tsv`.
+//!
+//! Cost of the "different event" check for n sources: the shares sorted once, O(n log n), then
+//! each source's median of the others in O(1); listing a minor group's other members is O(n).
 
 use super::facts::{Similarity, UnitId};
 use super::{evidence, sentence_unit};

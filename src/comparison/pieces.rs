@@ -13,11 +13,14 @@
 //! 2. Candidate sentence pairs from an inverted index over selective features (document
 //!    frequency capped, as in [`super::facts`]): O(Σ_f df_f²), never all S² pairs.
 //! 3. For each candidate, the best windows: shared features sorted by position, a sliding window
-//!    of [`WINDOW`] tokens in each sentence: O(k²) for k shared features (k is small).
-//! 4. Links taken best first, greedily: a link joins the fact that already holds an overlapping
-//!    piece with a similar signature, when its pieces also match at least half of that fact's
-//!    pieces from other sources (average link, which keeps unrelated facts apart); otherwise it
-//!    starts a fact. O(L·P) for L links and P pieces per fact.
+//!    of [`WINDOW`] tokens in each sentence: O(k²) for k shared features (k is small). Skipped,
+//!    in O(k), for a pair whose shared features all together could not make a link, and for a
+//!    window of the first sentence that cannot outweigh the best one found.
+//! 4. Links sorted best first as integers (O(L log L) for L links), then taken greedily: a link
+//!    joins the fact that already holds an overlapping piece with a similar signature, when its
+//!    pieces also match at least half of that fact's pieces from other sources (average link,
+//!    which keeps unrelated facts apart); otherwise it starts a fact. O(L·P) for P pieces per
+//!    fact.
 //!
 //! Invariants of the result ([`PieceFacts`]):
 //! - every fact has pieces from at least two sources;
