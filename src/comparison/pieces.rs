@@ -13,11 +13,14 @@
 //! 2. Candidate sentence pairs from an inverted index over selective features (document
 //!    frequency capped, as in [`super::facts`]): O(Σ_f df_f²), never all S² pairs.
 //! 3. For each candidate, the best windows: shared features sorted by position, a sliding window
-//!    of [`WINDOW`] tokens in each sentence: O(k²) for k shared features (k is small).
-//! 4. Links taken best first, greedily: a link joins the fact that already holds an overlapping
-//!    piece with a similar signature, when its pieces also match at least half of that fact's
-//!    pieces from other sources (average link, which keeps unrelated facts apart); otherwise it
-//!    starts a fact. O(L·P) for L links and P pieces per fact.
+//!    of [`WINDOW`] tokens in each sentence: O(k²) for k shared features (k is small). Skipped,
+//!    in O(k), for a pair whose shared features all together could not make a link, and for a
+//!    window of the first sentence that cannot outweigh the best one found.
+//! 4. Links sorted best first as integers (O(L log L) for L links), then taken greedily: a link
+//!    joins the fact that already holds an overlapping piece with a similar signature, when its
+//!    pieces also match at least half of that fact's pieces from other sources (average link,
+//!    which keeps unrelated facts apart); otherwise it starts a fact. O(L·P) for P pieces per
+//!    fact.
 //!
 //! Invariants of the result ([`PieceFacts`]):
 //! - every fact has pieces from at least two sources;
@@ -366,13 +369,9 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             in_a[f.0 as usize] = u32::MAX;
         }
     }
-    // The links best first, as indexes (a stable sort: ties keep the order they were found in).
+    // The links best first, as indexes, then by pieces; ties keep the order they were found in.
     // (Sorting the links themselves took a copy of half of them, ~3 MB of the wasm memory's peak.)
-    let mut order: Vec<u32> = (0..links.len() as u32).collect();
-    crate::sort::sort_by(&mut order, |&x, &y| {
-        let (x, y) = (&links[x as usize], &links[y as usize]);
-        y.score.total_cmp(&x.score).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b))
-    });
+    let order = best_first(&links);
     let pair_links = PairLinks::new(&links, &sent_ids, features.len());
 
     // 4. Greedy grouping of links into facts.
@@ -452,6 +451,34 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
     }
     PieceFacts { facts, centrality, signatures, features, covered }
+}
+
+/// The indexes of `links` by score, highest first (`f32::total_cmp`), then by first piece, then
+/// by second piece, then by index: the order of a stable sort by (score, a, b). Sorted as integers
+/// (score and index in one `u64`) in O(L log L) without a comparison closure; only the runs of
+/// equal scores, which are short, are then ordered by their pieces.
+fn best_first(links: &[Link]) -> Vec<u32> {
+    // `total_cmp` order as an unsigned integer, reversed.
+    let key = |x: f32| {
+        let b = x.to_bits();
+        let ascending = if b >> 31 == 1 { !b } else { b | 1 << 31 };
+        !ascending
+    };
+    let mut keyed: Vec<u64> = links.iter().enumerate().map(|(li, l)| u64::from(key(l.score)) << 32 | li as u64).collect();
+    keyed.sort_unstable();
+    let mut order: Vec<u32> = keyed.iter().map(|&k| k as u32).collect();
+    let mut i = 0;
+    while i < keyed.len() {
+        let run = keyed[i..].iter().take_while(|&&k| k >> 32 == keyed[i] >> 32).count();
+        if run > 1 {
+            crate::sort::sort_by(&mut order[i..i + run], |&x, &y| {
+                let (x, y) = (&links[x as usize], &links[y as usize]);
+                x.a.cmp(&y.a).then(x.b.cmp(&y.b))
+            });
+        }
+        i += run;
+    }
+    order
 }
 
 /// Whether two pieces (token ranges, inclusive, of their sentences' anchors `a` and `b`) state
@@ -553,10 +580,15 @@ const _: () = assert!(WINDOW <= 64);
 fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
     // Most candidates share a word or two: not worth a window search.
-    if s.shared.len() < MIN_SHARED - 1 || s.shared.iter().map(|x| x.w).sum::<f32>() < min_weight {
+    if s.shared.len() < MIN_SHARED - 1 {
         return;
     }
     for _ in 0..MAX_LINKS_PER_PAIR {
+        // Nor are those whose shared features, all of them, fail the tests a window's must pass
+        // (about half of the rest, for 1,000 articles).
+        if !may_link(&s.shared, kind, min_weight) {
+            break;
+        }
         let Some((lo_a, lo_b)) = best_window(&s.shared, &mut s.order, &mut s.inside) else { break };
         let fits = |x: &Shared| x.a.0 >= lo_a && x.a.1 < lo_a + WINDOW && x.b.0 >= lo_b && x.b.1 < lo_b + WINDOW;
         // One pass over the window's features. Count words, not features: "two sides" gives a
@@ -593,6 +625,24 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
     }
 }
 
+/// Whether some window of the shared features might make a link: all of them together reach the
+/// weight, the positions and the content positions a link needs (see [`pair_links`]). Exact as a
+/// filter: a window holds a subset of the features, with fewer positions and, its weights being
+/// non-negative and summed in the same order, no more weight.
+fn may_link(shared: &[Shared], kind: &[u8], min_weight: f32) -> bool {
+    let (mut weight, mut all, mut content) = (0.0f32, 0, 0);
+    for x in shared {
+        weight += x.w;
+        // A feature marks its first and last positions (at most two).
+        let positions = if x.a.1 > x.a.0 { 2 } else { 1 };
+        all += positions;
+        if !matches!(kind[x.id as usize], b'N' | b'e' | b'g') {
+            content += positions;
+        }
+    }
+    weight >= min_weight && all >= MIN_SHARED - 1 && content >= MIN_CONTENT
+}
+
 /// The heaviest window of [`WINDOW`] tokens in both sentences, by the weight of the shared
 /// features that fit in it, as its first token in each sentence, if any feature is shared.
 /// Windows start at a feature; for k shared features the search is O(k² · w) for w features per
@@ -610,6 +660,7 @@ fn best_window(shared: &[Shared], order: &mut Vec<(usize, usize)>, inside: &mut 
         }
         // The features inside the window of the first sentence that starts here…
         inside.clear();
+        let mut total = 0.0f32;
         for &(a0, k) in &order[oi..] {
             if a0 >= lo_a + WINDOW {
                 break;
@@ -617,7 +668,15 @@ fn best_window(shared: &[Shared], order: &mut Vec<(usize, usize)>, inside: &mut 
             let x = &shared[k];
             if x.a.1 < lo_a + WINDOW {
                 inside.push(Inside { b0: x.b.0, k, b1: x.b.1, w: x.w });
+                total += x.w;
             }
+        }
+        // No window of the second sentence holds more than all of these: when that is clearly
+        // no heavier than the best so far, none of them wins. (The margin covers the rounding
+        // of sums taken in another order: under 1e-5 of the total for the few dozen
+        // non-negative weights a window holds.)
+        if best.is_some_and(|(bw, _, _)| total * (1.0 + 1e-4) < bw) {
+            continue;
         }
         inside.sort_unstable_by_key(|x| (x.b0, x.k));
         // …and, among them, those inside each window of the second sentence.
@@ -737,11 +796,12 @@ fn supported(g: &Group, p: &Piece, pair_links: &PairLinks) -> bool {
 
 /// The links of each sentence pair, for the average-link test: link indexes ordered by their
 /// sentence pair (a map of pair → list of indexes was ~9 MB of the wasm memory's peak for 831
-/// articles, in ~100,000 small lists).
+/// articles, in ~100,000 small lists). Built by a counting sort on the first sentence and a sort
+/// of each row of integer pairs: O(L log r) for L links and rows of r links.
 struct PairLinks<'a> {
     links: &'a [Link],
-    /// Link indexes by (first sentence, second sentence, index).
-    by_pair: Vec<u32>,
+    /// (second sentence, link index) by (first sentence, second sentence, index).
+    by_pair: Vec<(u32, u32)>,
     /// `by_pair[first[g]..first[g + 1]]` are the links whose first sentence is sentence `g`
     /// (numbered across articles, in order).
     first: Vec<usize>,
@@ -760,26 +820,34 @@ impl<'a> PairLinks<'a> {
         }
         let number = |p: &Piece| doc_start[p.doc] + p.sentence;
         // A link's first sentence (`a`) comes before its second (`b`) in that order.
-        let mut by_pair: Vec<u32> = (0..links.len() as u32).collect();
-        by_pair.sort_unstable_by_key(|&li| (number(&links[li as usize].a), number(&links[li as usize].b), li));
         let mut first = vec![0; sent_ids.len() + 1];
-        for &li in &by_pair {
-            first[number(&links[li as usize].a) + 1] += 1;
+        for l in links {
+            first[number(&l.a) + 1] += 1;
         }
         for g in 0..sent_ids.len() {
             first[g + 1] += first[g];
+        }
+        let mut by_pair: Vec<(u32, u32)> = vec![(0, 0); links.len()];
+        let mut next = first.clone();
+        for (li, l) in links.iter().enumerate() {
+            let g = number(&l.a);
+            by_pair[next[g]] = (number(&l.b) as u32, li as u32);
+            next[g] += 1;
+        }
+        for g in 0..sent_ids.len() {
+            by_pair[first[g]..first[g + 1]].sort_unstable();
         }
         PairLinks { links, by_pair, first, doc_start }
     }
 
     /// The links between the sentences of two pieces.
     fn of(&self, p: &Piece, q: &Piece) -> impl Iterator<Item = &'a Link> + '_ {
-        let (links, doc_start) = (self.links, &self.doc_start);
-        let number = move |p: &Piece| doc_start[p.doc] + p.sentence;
-        let (x, y) = (number(p).min(number(q)), number(p).max(number(q)));
+        let number = |p: &Piece| self.doc_start[p.doc] + p.sentence;
+        let (x, y) = (number(p).min(number(q)), number(p).max(number(q)) as u32);
         let row = &self.by_pair[self.first[x]..self.first[x + 1]];
-        let from = row.partition_point(|&li| number(&links[li as usize].b) < y);
-        row[from..].iter().map(move |&li| &links[li as usize]).take_while(move |l| number(&l.b) == y)
+        let from = row.partition_point(|&(b, _)| b < y);
+        let links = self.links;
+        row[from..].iter().take_while(move |&&(b, _)| b == y).map(move |&(_, li)| &links[li as usize])
     }
 }
 
