@@ -108,6 +108,7 @@ def generate():
     out.append(front_coded_words("first_names.txt", "FIRST_NAMES", "Common English given names"))
     out.append(words("speech_verbs.txt", "SPEECH_VERBS", "Verbs that attribute speech"))
     out.append(words("time_markers.txt", "TIME_MARKERS", "Words that make the number before them a time of day"))
+    out.append(words("stamp_words.txt", "STAMP_WORDS", "Words near a date that make it a page's time stamp"))
     out.append(words("hedges.txt", "HEDGES", "Hedges: words and phrases that soften a claim"))
 
     out.append(tsv_table("places.tsv", "PLACES", "Places: canonical, kind, other spellings (|), demonyms (|)", 4))

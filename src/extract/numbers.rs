@@ -268,9 +268,8 @@ fn clock_time(lex: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
 /// GMT", "Posted: Jul 07, 2012 7:40 PM ET", "announced today (14 October 2011)"): the date of
 /// the page or of the report, not of anything the article tells, and it differs from page to page.
 fn is_time_stamp(lex: &Lexicon, toks: &[Token], i: usize, next: usize) -> bool {
-    const STAMP: [&str; 4] = ["updated", "posted", "published", "today"];
     let near = toks[i.saturating_sub(4)..i].iter().chain(toks[next..(next + 4).min(toks.len())].iter());
-    if near.clone().any(|t| STAMP.contains(&t.folded.as_str())) {
+    if near.clone().any(|t| lex.stamp_words.contains(&t.folded)) {
         return true;
     }
     // A clock time right after the date, maybe after a comma or "at".

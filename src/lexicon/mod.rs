@@ -40,6 +40,8 @@ pub struct Lexicon {
     pub speech_verbs: HashSet<String>,
     /// Meridiem and time-zone words ("p.m", "gmt"): the number before them is a time of day.
     pub time_markers: HashSet<String>,
+    /// Words near a date that make it a page's time stamp (`stamp_words.txt`).
+    pub stamp_words: HashSet<String>,
     pub clause_starters: HashSet<String>,
     pub first_names: WordSet,
     pub common_words: WordSet,
@@ -343,6 +345,7 @@ fn build() -> Lexicon {
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         time_markers: set(tables::TIME_MARKERS),
+        stamp_words: set(tables::STAMP_WORDS),
         clause_starters: set(tables::CLAUSE_STARTERS),
         first_names: WordSet::front_coded(tables::FIRST_NAMES, true),
         // Already lower-case ASCII: no folding needed.
