@@ -54,31 +54,18 @@ pub struct Sentence {
 pub fn analyze(article: &Article) -> Doc {
     let text = article.text.as_str();
     let seg = text::segment(text);
+    let mut scratch = Vec::new();
     let sentences: Vec<Sentence> = seg
         .sentences
         .iter()
         .map(|&(s, e)| {
-            let tokens = text::tokenize(text, s, e);
+            let tokens = text::tokenize_with(text, s, e, &mut scratch);
             let headline = is_headline(text, &tokens);
             let clauses = clauses(&tokens);
             Sentence { start: s, end: e, tokens, headline, clauses }
         })
         .collect();
-    let lower_words: HashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && !t.cap)
-        .map(|t| t.folded.as_str())
-        .collect();
-    let mid_caps: HashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| {
-            let first = s.tokens.iter().position(|t| t.is_word()).unwrap_or(0);
-            s.tokens.iter().skip(first + 1)
-        })
-        .filter(|t| t.is_word() && t.cap)
-        .map(|t| t.folded.as_str())
-        .collect();
+    let (lower_words, mid_caps) = case_evidence(&sentences);
     let mut mentions = entities::extract(text, &sentences, &lower_words, &mid_caps);
     entities::resolve_in_doc(&mut mentions);
     entities::headline_names(text, &sentences, &mut mentions);
@@ -108,6 +95,35 @@ pub fn analyze(article: &Article) -> Doc {
         dates,
         quotes,
     }
+}
+
+/// What [`entities::extract`] asks about a capitalised word that starts a sentence (the only
+/// words it asks about): whether the article also writes it in lower case, and whether it
+/// capitalises it inside a sentence. Returned as the sets of those sentence-initial words for
+/// which each is so; only the words asked about are looked up, rather than collecting every word
+/// of the article.
+fn case_evidence(sentences: &[Sentence]) -> (HashSet<&str>, HashSet<&str>) {
+    let first_word = |s: &Sentence| s.tokens.iter().position(Token::is_word);
+    let asked: HashSet<&str> = sentences
+        .iter()
+        .filter_map(|s| first_word(s).map(|k| &s.tokens[k]))
+        .filter(|t| t.cap)
+        .map(|t| t.folded.as_str())
+        .collect();
+    let (mut lower, mut mid_caps) = (HashSet::default(), HashSet::default());
+    for s in sentences {
+        let Some(first) = first_word(s) else { continue };
+        for (k, t) in s.tokens.iter().enumerate().skip(first) {
+            if t.is_word() && asked.contains(t.folded.as_str()) {
+                if !t.cap {
+                    lower.insert(t.folded.as_str());
+                } else if k > first {
+                    mid_caps.insert(t.folded.as_str());
+                }
+            }
+        }
+    }
+    (lower, mid_caps)
 }
 
 fn is_headline(text: &str, tokens: &[Token]) -> bool {
