@@ -172,6 +172,9 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
             SOT => true,        // SB1
             CR => c != Cat::LF, // SB3, SB4
             LF => true,         // SB4
+            // SB11 needs SATerm Close* Sp* ParaSep? before: not after a letter or any other
+            // character (most bytes), so nothing more to check.
+            OTHER | UPPER_LOWER => false,
             // SB11, unless one of SB6–SB10 (which all keep the sentence going) applies first.
             _ => sb11(before) && !keeps_going(before, c, &s[pos..]),
         };

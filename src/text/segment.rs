@@ -31,16 +31,16 @@ pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut seen: HashSet<String> = HashSet::default();
     let mut kept_lines = 0usize;
+    let mut pieces = Vec::new();
     for (idx, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
-        let key = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let (key, words) = line_key(line);
         let terminal = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':']);
         if words < 15 && lex.boilerplate.iter().any(|b| key.starts_with(b.as_str())) {
             seg.warnings.push(warn("boilerplate", format!("dropped a line that looks like page furniture: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
-        if words >= 3 && !seen.insert(key.clone()) {
+        if words >= 3 && !seen.insert(key) {
             seg.warnings.push(warn("duplicate-line", format!("dropped a repeated line: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
@@ -52,9 +52,25 @@ pub fn segment(text: &str) -> Segmentation {
             seg.title = Some((s, e));
         }
         kept_lines += 1;
-        split_line(text, s, e, &mut seg.sentences);
+        split_line(text, s, e, &mut pieces, &mut seg.sentences);
     }
     seg
+}
+
+/// A line's key for finding repeats and boilerplate: its [`fold`]ed words joined by one space,
+/// and how many of them have a letter or digit.
+fn line_key(line: &str) -> (String, usize) {
+    let folded = fold(line);
+    let mut key = String::with_capacity(folded.len());
+    let mut words = 0;
+    for w in folded.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+        words += usize::from(w.chars().any(char::is_alphanumeric));
+    }
+    (key, words)
 }
 
 fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
@@ -82,19 +98,20 @@ fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t.len())
 }
 
-/// Splits one line into sentences, appending trimmed spans to `out`.
-fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+/// Splits one line into sentences, appending trimmed spans to `out`. `pieces` is room for the
+/// line's UAX #29 pieces (reused from line to line).
+fn split_line(text: &str, s: usize, e: usize, pieces: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
     let line = &text[s..e];
     // UAX #29 pieces: an ASCII line (most of them) through our port of the crate's rules, which
     // gives the same pieces at a fraction of the cost.
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    pieces.clear();
     if line.is_ascii() {
-        super::ascii_sentences::pieces(line.as_bytes(), &mut pieces);
+        super::ascii_sentences::pieces(line.as_bytes(), pieces);
     } else {
         pieces.extend(line.split_sentence_bound_indices().map(|(i, piece)| (i, i + piece.len())));
     }
     let mut cur: Option<(usize, usize)> = None;
-    for (i, j) in pieces {
+    for &(i, j) in pieces.iter() {
         let (ps, pe) = trim(text, s + i, s + j);
         if ps >= pe {
             continue;
