@@ -55,7 +55,7 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     // contains, and “ and ” are E2 80 9C and E2 80 9D.
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(i) = find_byte(bytes, at, |b| matches!(b, b'"' | b'\n' | 0xE2)) {
+    while let Some(i) = find_byte(bytes, at, |b| (b == b'"') | (b == b'\n') | (b == 0xE2)) {
         at = i + 1;
         match bytes[i] {
             0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9C]) => open_curly = Some(i + 3),
