@@ -163,7 +163,8 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
     debug_assert!(s.is_ascii());
     let mut state: State = 0; // [Sot; 4]
     let mut start: Option<usize> = None;
-    for (pos, &byte) in s.iter().enumerate() {
+    let mut pos = 0;
+    while let Some(&byte) = s.get(pos) {
         let before = state;
         let c = cat(byte);
         state = advance(state, c);
@@ -183,6 +184,20 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
                 out.push((a, pos));
             }
             start = Some(pos);
+        }
+        pos += 1;
+        // After a letter or other plain byte, SB11 cannot apply before the next SATerm or line
+        // break (Close and Sp runs lead back to that byte, not to an SATerm): only the state moves
+        // on, without the tests (most of a line).
+        if matches!(slot(state, 0), OTHER | UPPER_LOWER) {
+            while let Some(&b) = s.get(pos) {
+                let c = cat(b);
+                if matches!(c, Cat::ATerm | Cat::STerm | Cat::CR | Cat::LF) {
+                    break;
+                }
+                state = advance(state, c);
+                pos += 1;
+            }
         }
     }
     // SB2 (the crate's Eot part only stops it from breaking there twice)

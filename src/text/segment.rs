@@ -63,12 +63,28 @@ fn line_key(line: &str) -> (String, usize) {
     let folded = fold(line);
     let mut key = String::with_capacity(folded.len());
     let mut words = 0;
-    for w in folded.split_whitespace() {
+    let mut add = |w: &str| {
         if !key.is_empty() {
             key.push(' ');
         }
         key.push_str(w);
         words += usize::from(w.chars().any(char::is_alphanumeric));
+    };
+    if folded.is_ascii() {
+        // The white space of ASCII text (`char::is_whitespace`), found byte by byte rather than
+        // through `split_whitespace`'s decoding of every character.
+        let white = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i + bytes[i..].iter().take_while(|b| white(b)).count();
+            i = start + bytes[start..].iter().take_while(|b| !white(b)).count();
+            if start < i {
+                add(&folded[start..i]);
+            }
+        }
+    } else {
+        folded.split_whitespace().for_each(add);
     }
     (key, words)
 }
@@ -80,13 +96,29 @@ fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
 /// Non-blank lines as trimmed byte spans.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        let (s, e) = trim(text, pos, pos + raw.len());
+    let mut push = |start: usize, end: usize| {
+        let (s, e) = trim(text, start, end);
         if s < e {
             out.push((s, e));
         }
-        pos += raw.len();
+    };
+    // A line ends after '\n', '\r', U+2028 or U+2029 (E2 80 A8 and E2 80 A9), found by byte.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut at = 0;
+    while let Some(i) = super::find_byte(bytes, at, |b| (b == b'\n') | (b == b'\r') | (b == 0xE2)) {
+        at = i + 1;
+        let end = match bytes[i] {
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA8]) || bytes[i + 1..].starts_with(&[0x80, 0xA9]) => i + 3,
+            0xE2 => continue,
+            _ => i + 1,
+        };
+        push(pos, end);
+        pos = end;
+        at = end;
+    }
+    if pos < text.len() {
+        push(pos, text.len());
     }
     out
 }
@@ -177,6 +209,25 @@ mod tests {
         assert_eq!(kinds, ["section-label", "duplicate-line", "boilerplate"]);
         let (s, e) = seg.title.unwrap();
         assert_eq!(&t[s..e], "Big Headline Here Today");
+    }
+
+    #[test]
+    fn lines_and_keys_as_the_standard_library_splits_them() {
+        for t in ["a\nb\r\nc\u{2028}d\u{2029}e “x” \u{2027}\n", "\n\n", "", "  one  \r", "no end", "a\u{0B}b\tc  d\x0c", "x\u{0B}y\u{85}z é\u{A0}f \u{2000}g"] {
+            let mut want = Vec::new();
+            let mut pos = 0;
+            for raw in t.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                let (s, e) = trim(t, pos, pos + raw.len());
+                if s < e {
+                    want.push((s, e));
+                }
+                pos += raw.len();
+            }
+            assert_eq!(lines(t), want, "{t:?}");
+            let key = fold(t).split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            assert_eq!(line_key(t), (key, words), "{t:?}");
+        }
     }
 
     #[test]
