@@ -133,8 +133,12 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
     if last.ends_with(['.', '!', '?']) && !last.ends_with("...") && !last.ends_with('…') {
         return false;
     }
-    let content: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && !lex.is_stopword(&t.folded)).collect();
-    content.len() >= 3 && content.iter().filter(|t| t.cap).count() * 5 >= content.len() * 4
+    let (mut content, mut caps) = (0, 0);
+    for t in tokens.iter().filter(|t| t.is_word() && !lex.is_stopword(&t.folded)) {
+        content += 1;
+        caps += usize::from(t.cap);
+    }
+    content >= 3 && caps * 5 >= content * 4
 }
 
 /// A clause needs this many words to stand alone; shorter ones join their neighbour.
@@ -144,7 +148,19 @@ const MIN_CLAUSE_WORDS: usize = 4;
 /// clause-starting word ("which", "while", "but", …) or a participle ("…, resulting in").
 pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
     let lex = lexicon::get();
-    let mut cuts = vec![0];
+    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.is_word()).count();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // The pieces between cuts, in order; a short one joins the clause before it.
+    let mut add = |a: usize, b: usize| {
+        if a >= b {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if words(last.0, last.1) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.1 = b,
+            _ => out.push((a, b)),
+        }
+    };
+    let mut from = 0;
     for (i, t) in tokens.iter().enumerate() {
         let cut = match t.folded.as_str() {
             ";" => Some(i + 1),
@@ -154,23 +170,11 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
             _ => None,
         };
         if let Some(c) = cut {
-            cuts.push(c);
+            add(from, c);
+            from = c;
         }
     }
-    cuts.push(tokens.len());
-    cuts.dedup();
-    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.is_word()).count();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b {
-            continue;
-        }
-        match out.last_mut() {
-            Some(last) if words(last.0, last.1) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.1 = b,
-            _ => out.push((a, b)),
-        }
-    }
+    add(from, tokens.len());
     // A short first clause that nothing followed stays; a short last one was merged above.
     if out.len() > 1 && words(out[0].0, out[0].1) < MIN_CLAUSE_WORDS {
         let first = out.remove(0);
