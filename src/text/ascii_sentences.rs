@@ -187,17 +187,26 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
         }
         pos += 1;
         // After a letter or other plain byte, SB11 cannot apply before the next SATerm or line
-        // break (Close and Sp runs lead back to that byte, not to an SATerm): only the state moves
-        // on, without the tests (most of a line).
+        // break (Close and Sp runs lead back to that byte, not to an SATerm): skip to it, with
+        // the state it would have there.
         if matches!(slot(state, 0), OTHER | UPPER_LOWER) {
-            while let Some(&b) = s.get(pos) {
-                let c = cat(b);
-                if matches!(c, Cat::ATerm | Cat::STerm | Cat::CR | Cat::LF) {
-                    break;
-                }
-                state = advance(state, c);
-                pos += 1;
+            let next = super::find_byte(s, pos, |b| (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\r') | (b == b'\n')).unwrap_or(s.len());
+            // A plain byte always adds a part, whatever came before; from the fourth plain byte
+            // before `next` on, at least four parts are added, which is all the state holds: the
+            // state there does not depend on what came before, so the bytes before need no look.
+            let mut from = next;
+            let mut plain = 0;
+            while from > pos && plain < 4 {
+                from -= 1;
+                plain += usize::from(!matches!(cat(s[from]), Cat::Sp | Cat::Close));
             }
+            if plain == 4 {
+                state = OTHER;
+            }
+            for &b in &s[from..next] {
+                state = advance(state, cat(b));
+            }
+            pos = next;
         }
     }
     // SB2 (the crate's Eot part only stops it from breaking there twice)
