@@ -186,32 +186,54 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
 /// Light suffix stripping for matching ("exchanged" ~ "exchange", "talks" ~ "talk"): enough for
 /// news English, where a full lemmatiser would cost more than it gains here.
 pub fn stem(w: &str) -> String {
-    let mut s = singular(w);
-    let n = s.chars().count();
+    let n = w.chars().count();
+    let (mut s, y) = singular_parts(w, n);
+    if y {
+        // "…y" ends in none of the suffixes below.
+        return singular_of(s, y);
+    }
+    // Every suffix cut here is ASCII: a byte less is a character less.
+    let mut n = n - (w.len() - s.len());
     if n > 5 && s.ends_with("ing") {
-        s.truncate(s.len() - 3);
+        s = &s[..s.len() - 3];
+        n -= 3;
     } else if n > 4 && s.ends_with("ed") {
-        s.truncate(s.len() - 2);
+        s = &s[..s.len() - 2];
+        n -= 2;
     }
-    if s.chars().count() > 3 && s.ends_with('e') {
-        s.pop();
+    if n > 3 && s.ends_with('e') {
+        s = &s[..s.len() - 1];
     }
-    s
+    s.to_string()
 }
 
 /// The singular of a regular English plural ("countries" → "country", "POWs" → "pow").
 pub fn singular(w: &str) -> String {
-    let mut s = w.to_string();
-    let n = s.chars().count();
-    if n > 4 && s.ends_with("ies") {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if n > 4 && s.ends_with("sses") {
-        s.truncate(s.len() - 2);
-    } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
-        s.pop();
+    let (s, y) = singular_parts(w, w.chars().count());
+    singular_of(s, y)
+}
+
+/// [`singular`] as the part of `w` it keeps and whether a "y" follows (`n`: `w`'s length in
+/// characters), so that [`stem`] cuts further without building it.
+fn singular_parts(w: &str, n: usize) -> (&str, bool) {
+    if n > 4 && w.ends_with("ies") {
+        (&w[..w.len() - 3], true)
+    } else if n > 4 && w.ends_with("sses") {
+        (&w[..w.len() - 2], false)
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        (&w[..w.len() - 1], false)
+    } else {
+        (w, false)
     }
-    s
+}
+
+fn singular_of(s: &str, y: bool) -> String {
+    let mut out = String::with_capacity(s.len() + usize::from(y));
+    out.push_str(s);
+    if y {
+        out.push('y');
+    }
+    out
 }
 
 /// The matching terms of a token sequence, in text order: synonym phrases merged first (longest
@@ -287,6 +309,45 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} ~ {b}");
         }
         assert_ne!(stem("war"), stem("ward"));
+    }
+
+    /// `stem` and `singular` as they were written first: a copy cut step by step.
+    #[test]
+    fn stem_and_singular_as_step_by_step() {
+        fn singular_steps(w: &str) -> String {
+            let mut s = w.to_string();
+            let n = s.chars().count();
+            if n > 4 && s.ends_with("ies") {
+                s.truncate(s.len() - 3);
+                s.push('y');
+            } else if n > 4 && s.ends_with("sses") {
+                s.truncate(s.len() - 2);
+            } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+                s.pop();
+            }
+            s
+        }
+        fn stem_steps(w: &str) -> String {
+            let mut s = singular_steps(w);
+            let n = s.chars().count();
+            if n > 5 && s.ends_with("ing") {
+                s.truncate(s.len() - 3);
+            } else if n > 4 && s.ends_with("ed") {
+                s.truncate(s.len() - 2);
+            }
+            if s.chars().count() > 3 && s.ends_with('e') {
+                s.pop();
+            }
+            s
+        }
+        let ends = ["", "s", "es", "ies", "sses", "ss", "us", "is", "ing", "ings", "ed", "eds", "e", "es", "y", "ying", "eing", "ees"];
+        for stem_part in ["", "a", "ab", "abc", "é", "éé", "naïv", "walk", "wa", "x"] {
+            for end in ends {
+                let w = format!("{stem_part}{end}");
+                assert_eq!(singular(&w), singular_steps(&w), "{w}");
+                assert_eq!(stem(&w), stem_steps(&w), "{w}");
+            }
+        }
     }
 
     #[test]
