@@ -80,9 +80,7 @@ fn binary(text: &str) -> Option<Warning> {
     // Fast path for ordinary text: no C0 control but layout ones, no DEL, and no byte that can
     // start a C1 control (0xC2) or U+FFFD (0xEF).
     let suspect = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C)) | (b == 0x7F) | (b == 0xC2) | (b == 0xEF);
-    if find_byte(text.as_bytes(), 0, suspect).is_none() {
-        return None;
-    }
+    find_byte(text.as_bytes(), 0, suspect)?;
     let (mut odd, mut total) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;

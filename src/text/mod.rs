@@ -106,7 +106,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 pub fn tokenize_with(text: &str, start: usize, end: usize, scratch: &mut Vec<Token>) -> Vec<Token> {
     scratch.clear();
     tokenize_into(text, start, end, scratch);
-    scratch.drain(..).collect()
+    // Not `mem::take`, which would hand out the buffer with all its room.
+    #[allow(clippy::drain_collect)]
+    let tokens = scratch.drain(..).collect();
+    tokens
 }
 
 /// Appends the tokens of `text[start..end]` to `out`, which must be empty (an abbreviation's
