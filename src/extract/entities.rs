@@ -138,7 +138,7 @@ fn is_common_word(lex: &Lexicon, w: &str, lower_words: &HashSet<&str>) -> bool {
 /// Folded words joined as they stand in the text: a space where there was white space, nothing
 /// where they touch ("t-mobile", "u.s. army").
 fn phrase(toks: &[Token]) -> String {
-    let mut s = String::new();
+    let mut s = String::with_capacity(toks.iter().map(|t| t.folded.len() + 1).sum());
     for (k, t) in toks.iter().enumerate() {
         if k > 0 && toks[k - 1].end < t.start {
             s.push(' ');
@@ -154,6 +154,10 @@ fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(
     // The phrase of `len` tokens is a prefix of the phrase of `len + 1`: build the longest once
     // and look its prefixes up, longest first.
     let n = (end - i).min(6);
+    if n == 1 {
+        // One word (most calls): its folded form is the phrase, nothing to build.
+        return gazetteer_entry(lex, &toks[i].folded).map(|(canon, kind)| (1, canon, kind));
+    }
     let longest = phrase(&toks[i..i + n]);
     let mut ends = [0usize; 6];
     let mut len = 0;
@@ -164,16 +168,15 @@ fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(
         len += t.folded.len();
         ends[k] = len;
     }
-    for len in (1..=n).rev() {
-        let phrase = &longest[..ends[len - 1]];
-        if let Some(&p) = lex.place_names.get(phrase) {
-            return Some((len, lex.places[p].name, EntityKind::Place));
-        }
-        if let Some(&o) = lex.organizations.get(phrase) {
-            return Some((len, o, EntityKind::Organization));
-        }
+    (1..=n).rev().find_map(|len| gazetteer_entry(lex, &longest[..ends[len - 1]]).map(|(canon, kind)| (len, canon, kind)))
+}
+
+/// The gazetteer place or organisation named by a folded phrase: (canonical, kind).
+fn gazetteer_entry(lex: &Lexicon, phrase: &str) -> Option<(&'static str, EntityKind)> {
+    if let Some(&p) = lex.place_names.get(phrase) {
+        return Some((lex.places[p].name, EntityKind::Place));
     }
-    None
+    lex.organizations.get(phrase).map(|&o| (o, EntityKind::Organization))
 }
 
 /// Splits the run `toks[a..b]` of sentence `si` into role prefix and name, and records mentions.
@@ -374,7 +377,7 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
 /// mentions of names the article's body confirms: the longest run of its words equal to the
 /// words of a body mention, or a person's surname ("Lohan" after "Lindsay Lohan").
 pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Mention>) {
-    let known: Vec<Mention> = mentions.iter().filter(|m| !sentences[m.sentence].headline && (!m.guessed || m.words.len() > 1)).cloned().collect();
+    let known: Vec<&Mention> = mentions.iter().filter(|m| !sentences[m.sentence].headline && (!m.guessed || m.words.len() > 1)).collect();
     if known.is_empty() {
         return;
     }

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon;
 use crate::report::Warning;
-use crate::text::{Token, TokKind};
+use crate::text::{find_byte, Token, TokKind};
 
 use super::{Doc, Sentence};
 
@@ -36,10 +36,18 @@ pub fn warnings(text: &str, sentences: &[Sentence]) -> Vec<Warning> {
         let i = tags.partition_point(|&(_, e)| e <= pos);
         tags.get(i).is_some_and(|&(s, _)| s <= pos)
     };
-    let tokens: Vec<&Token> = sentences.iter().flat_map(|s| s.tokens.iter()).filter(|t| !in_tag(t.start)).collect();
-    let words: Vec<&Token> = tokens.iter().copied().filter(|t| t.is_word()).collect();
+    let mut words: Vec<&Token> = Vec::with_capacity(sentences.iter().map(|s| s.tokens.len()).sum());
+    let mut numbers = 0;
+    for t in sentences.iter().flat_map(|s| &s.tokens) {
+        if tags.is_empty() || !in_tag(t.start) {
+            match t.kind {
+                TokKind::Word => words.push(t),
+                TokKind::Number => numbers += 1,
+                TokKind::Punct => {}
+            }
+        }
+    }
     if words.is_empty() {
-        let numbers = tokens.iter().filter(|t| t.kind == TokKind::Number).count();
         out.push(if numbers > 0 {
             warn("no-words", format!("this article has {numbers} numbers but no words: its numbers are listed, but there is nothing to match facts, names or quotes on"), None)
         } else {
@@ -71,9 +79,8 @@ pub fn warnings(text: &str, sentences: &[Sentence]) -> Vec<Warning> {
 fn binary(text: &str) -> Option<Warning> {
     // Fast path for ordinary text: no C0 control but layout ones, no DEL, and no byte that can
     // start a C1 control (0xC2) or U+FFFD (0xEF).
-    if !text.bytes().any(|b| (b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0C)) || matches!(b, 0x7F | 0xC2 | 0xEF)) {
-        return None;
-    }
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\n') & (b != b'\r') & (b != b'\t') & (b != 0x0C)) | (b == 0x7F) | (b == 0xC2) | (b == 0xEF);
+    find_byte(text.as_bytes(), 0, suspect)?;
     let (mut odd, mut total) = (0usize, 0usize);
     for c in text.chars() {
         total += 1;
@@ -195,12 +202,16 @@ fn not_english(text: &str, tags: &[(usize, usize)], words: &[&Token]) -> Option<
     let mut ascii_letters = 0usize;
     let mut pos = 0;
     for &(s, e) in tags.iter().chain(std::iter::once(&(text.len(), text.len()))) {
-        for c in text[pos..s].chars() {
-            if c.is_ascii() {
-                ascii_letters += usize::from(c.is_ascii_alphabetic());
-            } else if let Some(script) = script_of(c) {
-                *letters.entry(c).or_default() += 1;
-                *by_script.entry(script).or_default() += 1;
+        let part = &text[pos..s];
+        // `is_ascii_alphabetic` without branches (so the count is vectorised): 'A'..='Z' and
+        // 'a'..='z' are the bytes that are 'a'..='z' with bit 5 set.
+        ascii_letters += part.bytes().filter(|&b| (b | 0x20).wrapping_sub(b'a') < 26).count();
+        if !part.is_ascii() {
+            for c in part.chars().filter(|c| !c.is_ascii()) {
+                if let Some(script) = script_of(c) {
+                    *letters.entry(c).or_default() += 1;
+                    *by_script.entry(script).or_default() += 1;
+                }
             }
         }
         pos = e;
@@ -210,8 +221,12 @@ fn not_english(text: &str, tags: &[(usize, usize)], words: &[&Token]) -> Option<
     }
     let total: usize = by_script.values().sum();
     let latin = by_script.get(&Script::Latin).copied().unwrap_or(0);
-    let stop = words.iter().filter(|t| lex.is_stopword(&t.folded)).count();
-    if total < 20 || !(latin * 2 < total || (words.len() >= 15 && stop * 5 < words.len())) {
+    // Few stop words: fewer than a fifth of the words (counted only as far as that takes).
+    let few_stop_words = || {
+        let fifth = words.len().div_ceil(5);
+        words.iter().filter(|t| lex.is_stopword(&t.folded)).take(fifth).count() < fifth
+    };
+    if total < 20 || !(latin * 2 < total || (words.len() >= 15 && few_stop_words())) {
         return None;
     }
     let script = if latin * 2 >= total {
@@ -302,33 +317,32 @@ fn cp1252_byte(c: char) -> Option<u8> {
 /// Hand-written (the Python `ftfy` does this and much more; no Rust crate of its standing
 /// exists): this only detects the commonest case, UTF-8 read as Windows-1252, to warn.
 fn mojibake_sequences(text: &str) -> Vec<(usize, usize, char)> {
-    // Every sequence starts with a character in U+00C2..U+00F4 ("Â".."ô"), encoded with a 0xC3
-    // or 0xC2 lead byte: most texts have none.
-    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
-        return Vec::new();
-    }
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
+    // Every sequence starts with a character in U+00C2..U+00F4 ("Â".."ô"), all encoded with a
+    // 0xC3 lead byte: only those places are looked at (most texts have none).
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    while let Some(start) = find_byte(bytes, pos, |b| b == 0xC3) {
+        let mut chars = text[start..].chars();
+        let Some(lead) = chars.next() else { break };
+        pos = start + lead.len_utf8();
         // The lead byte: cp1252_byte maps U+00C2..U+00F4 to themselves and nothing else there, so
         // the character itself says (without the table search cp1252_byte makes for the others).
-        let need = match chars[i].1 as u32 {
+        let need = match lead as u32 {
             0xC2..=0xDF => 1,
             0xE0..=0xEF => 2,
             0xF0..=0xF4 => 3,
-            _ => 0,
+            _ => continue,
         };
-        if need > 0 && i + need < chars.len() {
-            let bytes: Option<Vec<u8>> = chars[i..=i + need].iter().map(|&(_, c)| cp1252_byte(c)).collect();
-            if let Some(c) = bytes.and_then(|b| std::str::from_utf8(&b).ok().and_then(|s| s.chars().next())) {
-                let end = chars.get(i + need + 1).map_or(text.len(), |&(p, _)| p);
-                out.push((chars[i].0, end, c));
-                i += need + 1;
-                continue;
-            }
+        let mut seq = [lead as u8, 0, 0, 0];
+        if !seq[1..=need].iter_mut().all(|b| chars.next().and_then(cp1252_byte).map(|x| *b = x).is_some()) {
+            continue;
         }
-        i += 1;
+        if let Some(c) = std::str::from_utf8(&seq[..=need]).ok().and_then(|s| s.chars().next()) {
+            let end = text.len() - chars.as_str().len();
+            out.push((start, end, c));
+            pos = end;
+        }
     }
     out
 }
@@ -471,6 +485,13 @@ mod tests {
         let html = format!("<html><head><script>alert(1)</script></head><body><iframe src=\"x\"></iframe><svg><circle r=\"5\"/></svg><p>{ENGLISH}</p><p>{ENGLISH}</p></body></html>");
         let k = kinds(&html);
         assert!(k.contains(&"markup".to_string()) && !k.contains(&"not-english".to_string()), "{k:?}");
+    }
+
+    #[test]
+    fn branch_free_byte_tests_match_the_standard_ones() {
+        for b in 0..=255u8 {
+            assert_eq!((b | 0x20).wrapping_sub(b'a') < 26, b.is_ascii_alphabetic(), "{b:#x}");
+        }
     }
 
     #[test]

@@ -54,31 +54,18 @@ pub struct Sentence {
 pub fn analyze(article: &Article) -> Doc {
     let text = article.text.as_str();
     let seg = text::segment(text);
+    let mut scratch = Vec::new();
     let sentences: Vec<Sentence> = seg
         .sentences
         .iter()
         .map(|&(s, e)| {
-            let tokens = text::tokenize(text, s, e);
+            let tokens = text::tokenize_with(text, s, e, &mut scratch);
             let headline = is_headline(text, &tokens);
             let clauses = clauses(&tokens);
             Sentence { start: s, end: e, tokens, headline, clauses }
         })
         .collect();
-    let lower_words: HashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| s.tokens.iter())
-        .filter(|t| t.is_word() && !t.cap)
-        .map(|t| t.folded.as_str())
-        .collect();
-    let mid_caps: HashSet<&str> = sentences
-        .iter()
-        .flat_map(|s| {
-            let first = s.tokens.iter().position(|t| t.is_word()).unwrap_or(0);
-            s.tokens.iter().skip(first + 1)
-        })
-        .filter(|t| t.is_word() && t.cap)
-        .map(|t| t.folded.as_str())
-        .collect();
+    let (lower_words, mid_caps) = case_evidence(&sentences);
     let mut mentions = entities::extract(text, &sentences, &lower_words, &mid_caps);
     entities::resolve_in_doc(&mut mentions);
     entities::headline_names(text, &sentences, &mut mentions);
@@ -110,6 +97,35 @@ pub fn analyze(article: &Article) -> Doc {
     }
 }
 
+/// What [`entities::extract`] asks about a capitalised word that starts a sentence (the only
+/// words it asks about): whether the article also writes it in lower case, and whether it
+/// capitalises it inside a sentence. Returned as the sets of those sentence-initial words for
+/// which each is so; only the words asked about are looked up, rather than collecting every word
+/// of the article.
+fn case_evidence(sentences: &[Sentence]) -> (HashSet<&str>, HashSet<&str>) {
+    let first_word = |s: &Sentence| s.tokens.iter().position(Token::is_word);
+    let asked: HashSet<&str> = sentences
+        .iter()
+        .filter_map(|s| first_word(s).map(|k| &s.tokens[k]))
+        .filter(|t| t.cap)
+        .map(|t| t.folded.as_str())
+        .collect();
+    let (mut lower, mut mid_caps) = (HashSet::default(), HashSet::default());
+    for s in sentences {
+        let Some(first) = first_word(s) else { continue };
+        for (k, t) in s.tokens.iter().enumerate().skip(first) {
+            if t.is_word() && asked.contains(t.folded.as_str()) {
+                if !t.cap {
+                    lower.insert(t.folded.as_str());
+                } else if k > first {
+                    mid_caps.insert(t.folded.as_str());
+                }
+            }
+        }
+    }
+    (lower, mid_caps)
+}
+
 fn is_headline(text: &str, tokens: &[Token]) -> bool {
     let lex = lexicon::get();
     let last = text[..tokens.last().map_or(0, |t| t.end)].trim_end_matches(['"', '”', '’', ')']);
@@ -117,8 +133,12 @@ fn is_headline(text: &str, tokens: &[Token]) -> bool {
     if last.ends_with(['.', '!', '?']) && !last.ends_with("...") && !last.ends_with('…') {
         return false;
     }
-    let content: Vec<&Token> = tokens.iter().filter(|t| t.is_word() && !lex.is_stopword(&t.folded)).collect();
-    content.len() >= 3 && content.iter().filter(|t| t.cap).count() * 5 >= content.len() * 4
+    let (mut content, mut caps) = (0, 0);
+    for t in tokens.iter().filter(|t| t.is_word() && !lex.is_stopword(&t.folded)) {
+        content += 1;
+        caps += usize::from(t.cap);
+    }
+    content >= 3 && caps * 5 >= content * 4
 }
 
 /// A clause needs this many words to stand alone; shorter ones join their neighbour.
@@ -128,7 +148,19 @@ const MIN_CLAUSE_WORDS: usize = 4;
 /// clause-starting word ("which", "while", "but", …) or a participle ("…, resulting in").
 pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
     let lex = lexicon::get();
-    let mut cuts = vec![0];
+    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.is_word()).count();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // The pieces between cuts, in order; a short one joins the clause before it.
+    let mut add = |a: usize, b: usize| {
+        if a >= b {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if words(last.0, last.1) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.1 = b,
+            _ => out.push((a, b)),
+        }
+    };
+    let mut from = 0;
     for (i, t) in tokens.iter().enumerate() {
         let cut = match t.folded.as_str() {
             ";" => Some(i + 1),
@@ -138,23 +170,11 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
             _ => None,
         };
         if let Some(c) = cut {
-            cuts.push(c);
+            add(from, c);
+            from = c;
         }
     }
-    cuts.push(tokens.len());
-    cuts.dedup();
-    let words = |a: usize, b: usize| tokens[a..b].iter().filter(|t| t.is_word()).count();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for w in cuts.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        if a >= b {
-            continue;
-        }
-        match out.last_mut() {
-            Some(last) if words(last.0, last.1) < MIN_CLAUSE_WORDS || words(a, b) < MIN_CLAUSE_WORDS => last.1 = b,
-            _ => out.push((a, b)),
-        }
-    }
+    add(from, tokens.len());
     // A short first clause that nothing followed stays; a short last one was merged above.
     if out.len() > 1 && words(out[0].0, out[0].1) < MIN_CLAUSE_WORDS {
         let first = out.remove(0);
@@ -166,32 +186,54 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
 /// Light suffix stripping for matching ("exchanged" ~ "exchange", "talks" ~ "talk"): enough for
 /// news English, where a full lemmatiser would cost more than it gains here.
 pub fn stem(w: &str) -> String {
-    let mut s = singular(w);
-    let n = s.chars().count();
+    let n = w.chars().count();
+    let (mut s, y) = singular_parts(w, n);
+    if y {
+        // "…y" ends in none of the suffixes below.
+        return singular_of(s, y);
+    }
+    // Every suffix cut here is ASCII: a byte less is a character less.
+    let mut n = n - (w.len() - s.len());
     if n > 5 && s.ends_with("ing") {
-        s.truncate(s.len() - 3);
+        s = &s[..s.len() - 3];
+        n -= 3;
     } else if n > 4 && s.ends_with("ed") {
-        s.truncate(s.len() - 2);
+        s = &s[..s.len() - 2];
+        n -= 2;
     }
-    if s.chars().count() > 3 && s.ends_with('e') {
-        s.pop();
+    if n > 3 && s.ends_with('e') {
+        s = &s[..s.len() - 1];
     }
-    s
+    s.to_string()
 }
 
 /// The singular of a regular English plural ("countries" → "country", "POWs" → "pow").
 pub fn singular(w: &str) -> String {
-    let mut s = w.to_string();
-    let n = s.chars().count();
-    if n > 4 && s.ends_with("ies") {
-        s.truncate(s.len() - 3);
-        s.push('y');
-    } else if n > 4 && s.ends_with("sses") {
-        s.truncate(s.len() - 2);
-    } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
-        s.pop();
+    let (s, y) = singular_parts(w, w.chars().count());
+    singular_of(s, y)
+}
+
+/// [`singular`] as the part of `w` it keeps and whether a "y" follows (`n`: `w`'s length in
+/// characters), so that [`stem`] cuts further without building it.
+fn singular_parts(w: &str, n: usize) -> (&str, bool) {
+    if n > 4 && w.ends_with("ies") {
+        (&w[..w.len() - 3], true)
+    } else if n > 4 && w.ends_with("sses") {
+        (&w[..w.len() - 2], false)
+    } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        (&w[..w.len() - 1], false)
+    } else {
+        (w, false)
     }
-    s
+}
+
+fn singular_of(s: &str, y: bool) -> String {
+    let mut out = String::with_capacity(s.len() + usize::from(y));
+    out.push_str(s);
+    if y {
+        out.push('y');
+    }
+    out
 }
 
 /// The matching terms of a token sequence, in text order: synonym phrases merged first (longest
@@ -267,6 +309,45 @@ mod tests {
             assert_eq!(stem(a), stem(b), "{a} ~ {b}");
         }
         assert_ne!(stem("war"), stem("ward"));
+    }
+
+    /// `stem` and `singular` as they were written first: a copy cut step by step.
+    #[test]
+    fn stem_and_singular_as_step_by_step() {
+        fn singular_steps(w: &str) -> String {
+            let mut s = w.to_string();
+            let n = s.chars().count();
+            if n > 4 && s.ends_with("ies") {
+                s.truncate(s.len() - 3);
+                s.push('y');
+            } else if n > 4 && s.ends_with("sses") {
+                s.truncate(s.len() - 2);
+            } else if n > 3 && s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") {
+                s.pop();
+            }
+            s
+        }
+        fn stem_steps(w: &str) -> String {
+            let mut s = singular_steps(w);
+            let n = s.chars().count();
+            if n > 5 && s.ends_with("ing") {
+                s.truncate(s.len() - 3);
+            } else if n > 4 && s.ends_with("ed") {
+                s.truncate(s.len() - 2);
+            }
+            if s.chars().count() > 3 && s.ends_with('e') {
+                s.pop();
+            }
+            s
+        }
+        let ends = ["", "s", "es", "ies", "sses", "ss", "us", "is", "ing", "ings", "ed", "eds", "e", "es", "y", "ying", "eing", "ees"];
+        for stem_part in ["", "a", "ab", "abc", "é", "éé", "naïv", "walk", "wa", "x"] {
+            for end in ends {
+                let w = format!("{stem_part}{end}");
+                assert_eq!(singular(&w), singular_steps(&w), "{w}");
+                assert_eq!(stem(&w), stem_steps(&w), "{w}");
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use super::{Mention, Sentence};
 use crate::lexicon;
 use crate::report::EntityKind;
-use crate::text::Token;
+use crate::text::{find_byte, Token};
 
 /// Who said a quote.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,19 +51,24 @@ fn quote_spans(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut open_curly: Option<usize> = None;
     let mut open_straight: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match c {
-            '“' => open_curly = Some(i + c.len_utf8()),
-            '”' => {
+    // Bytes rather than characters (cheaper to find): '"' and '\n' are bytes no other character
+    // contains, and “ and ” are E2 80 9C and E2 80 9D.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(i) = find_byte(bytes, at, |b| (b == b'"') | (b == b'\n') | (b == 0xE2)) {
+        at = i + 1;
+        match bytes[i] {
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9C]) => open_curly = Some(i + 3),
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0x9D]) => {
                 if let Some(o) = open_curly.take() {
                     out.push(trimmed(text, o, i));
                 }
             }
-            '"' => match open_straight.take() {
+            b'"' => match open_straight.take() {
                 Some(o) => out.push(trimmed(text, o, i)),
                 None => open_straight = Some(i + 1),
             },
-            '\n' => open_straight = None,
+            b'\n' => open_straight = None,
             _ => {}
         }
     }
@@ -77,8 +82,11 @@ fn trimmed(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + piece.trim().len())
 }
 
-fn tokens_between<'a>(sentences: &'a [Sentence], a: usize, b: usize) -> Vec<&'a Token> {
-    sentences.iter().flat_map(|s| s.tokens.iter()).filter(|t| t.start >= a && t.end <= b).collect()
+/// The tokens inside `[a, b)`, in text order. Only the sentences that overlap it are read (the
+/// sentences are in text order and do not overlap; their tokens lie inside them).
+fn tokens_between(sentences: &[Sentence], a: usize, b: usize) -> Vec<&Token> {
+    let first = sentences.partition_point(|s| s.end <= a);
+    sentences[first..].iter().take_while(|s| s.start < b).flat_map(|s| s.tokens.iter()).filter(|t| t.start >= a && t.end <= b).collect()
 }
 
 fn is_pronoun(t: &Token) -> bool {

@@ -163,7 +163,8 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
     debug_assert!(s.is_ascii());
     let mut state: State = 0; // [Sot; 4]
     let mut start: Option<usize> = None;
-    for (pos, &byte) in s.iter().enumerate() {
+    let mut pos = 0;
+    while let Some(&byte) = s.get(pos) {
         let before = state;
         let c = cat(byte);
         state = advance(state, c);
@@ -172,6 +173,9 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
             SOT => true,        // SB1
             CR => c != Cat::LF, // SB3, SB4
             LF => true,         // SB4
+            // SB11 needs SATerm Close* Sp* ParaSep? before: not after a letter or any other
+            // character (most bytes), so nothing more to check.
+            OTHER | UPPER_LOWER => false,
             // SB11, unless one of SB6–SB10 (which all keep the sentence going) applies first.
             _ => sb11(before) && !keeps_going(before, c, &s[pos..]),
         };
@@ -180,6 +184,29 @@ pub fn pieces(s: &[u8], out: &mut Vec<(usize, usize)>) {
                 out.push((a, pos));
             }
             start = Some(pos);
+        }
+        pos += 1;
+        // After a letter or other plain byte, SB11 cannot apply before the next SATerm or line
+        // break (Close and Sp runs lead back to that byte, not to an SATerm): skip to it, with
+        // the state it would have there.
+        if matches!(slot(state, 0), OTHER | UPPER_LOWER) {
+            let next = super::find_byte(s, pos, |b| (b == b'.') | (b == b'!') | (b == b'?') | (b == b'\r') | (b == b'\n')).unwrap_or(s.len());
+            // A plain byte always adds a part, whatever came before; from the fourth plain byte
+            // before `next` on, at least four parts are added, which is all the state holds: the
+            // state there does not depend on what came before, so the bytes before need no look.
+            let mut from = next;
+            let mut plain = 0;
+            while from > pos && plain < 4 {
+                from -= 1;
+                plain += usize::from(!matches!(cat(s[from]), Cat::Sp | Cat::Close));
+            }
+            if plain == 4 {
+                state = OTHER;
+            }
+            for &b in &s[from..next] {
+                state = advance(state, cat(b));
+            }
+            pos = next;
         }
     }
     // SB2 (the crate's Eot part only stops it from breaking there twice)

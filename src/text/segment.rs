@@ -31,16 +31,16 @@ pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut seen: HashSet<String> = HashSet::default();
     let mut kept_lines = 0usize;
+    let mut pieces = Vec::new();
     for (idx, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
-        let key = fold(line).split_whitespace().collect::<Vec<_>>().join(" ");
-        let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let (key, words) = line_key(line);
         let terminal = line.trim_end_matches(['"', '”', '’', '\'', ')']).ends_with(['.', '!', '?', ':']);
         if words < 15 && lex.boilerplate.iter().any(|b| key.starts_with(b.as_str())) {
             seg.warnings.push(warn("boilerplate", format!("dropped a line that looks like page furniture: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
-        if words >= 3 && !seen.insert(key.clone()) {
+        if words >= 3 && !seen.insert(key) {
             seg.warnings.push(warn("duplicate-line", format!("dropped a repeated line: \"{}\"", clip(line, 80)), s, e));
             continue;
         }
@@ -52,9 +52,41 @@ pub fn segment(text: &str) -> Segmentation {
             seg.title = Some((s, e));
         }
         kept_lines += 1;
-        split_line(text, s, e, &mut seg.sentences);
+        split_line(text, s, e, &mut pieces, &mut seg.sentences);
     }
     seg
+}
+
+/// A line's key for finding repeats and boilerplate: its [`fold`]ed words joined by one space,
+/// and how many of them have a letter or digit.
+fn line_key(line: &str) -> (String, usize) {
+    let folded = fold(line);
+    let mut key = String::with_capacity(folded.len());
+    let mut words = 0;
+    let mut add = |w: &str| {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+        words += usize::from(w.chars().any(char::is_alphanumeric));
+    };
+    if folded.is_ascii() {
+        // The white space of ASCII text (`char::is_whitespace`), found byte by byte rather than
+        // through `split_whitespace`'s decoding of every character.
+        let white = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+        let bytes = folded.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let start = i + bytes[i..].iter().take_while(|b| white(b)).count();
+            i = start + bytes[start..].iter().take_while(|b| !white(b)).count();
+            if start < i {
+                add(&folded[start..i]);
+            }
+        }
+    } else {
+        folded.split_whitespace().for_each(add);
+    }
+    (key, words)
 }
 
 fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
@@ -64,13 +96,29 @@ fn warn(kind: &str, message: String, s: usize, e: usize) -> Warning {
 /// Non-blank lines as trimmed byte spans.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
-        let (s, e) = trim(text, pos, pos + raw.len());
+    let mut push = |start: usize, end: usize| {
+        let (s, e) = trim(text, start, end);
         if s < e {
             out.push((s, e));
         }
-        pos += raw.len();
+    };
+    // A line ends after '\n', '\r', U+2028 or U+2029 (E2 80 A8 and E2 80 A9), found by byte.
+    let bytes = text.as_bytes();
+    let mut pos = 0;
+    let mut at = 0;
+    while let Some(i) = super::find_byte(bytes, at, |b| (b == b'\n') | (b == b'\r') | (b == 0xE2)) {
+        at = i + 1;
+        let end = match bytes[i] {
+            0xE2 if bytes[i + 1..].starts_with(&[0x80, 0xA8]) || bytes[i + 1..].starts_with(&[0x80, 0xA9]) => i + 3,
+            0xE2 => continue,
+            _ => i + 1,
+        };
+        push(pos, end);
+        pos = end;
+        at = end;
+    }
+    if pos < text.len() {
+        push(pos, text.len());
     }
     out
 }
@@ -82,19 +130,20 @@ fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t.len())
 }
 
-/// Splits one line into sentences, appending trimmed spans to `out`.
-fn split_line(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
+/// Splits one line into sentences, appending trimmed spans to `out`. `pieces` is room for the
+/// line's UAX #29 pieces (reused from line to line).
+fn split_line(text: &str, s: usize, e: usize, pieces: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
     let line = &text[s..e];
     // UAX #29 pieces: an ASCII line (most of them) through our port of the crate's rules, which
     // gives the same pieces at a fraction of the cost.
-    let mut pieces: Vec<(usize, usize)> = Vec::new();
+    pieces.clear();
     if line.is_ascii() {
-        super::ascii_sentences::pieces(line.as_bytes(), &mut pieces);
+        super::ascii_sentences::pieces(line.as_bytes(), pieces);
     } else {
         pieces.extend(line.split_sentence_bound_indices().map(|(i, piece)| (i, i + piece.len())));
     }
     let mut cur: Option<(usize, usize)> = None;
-    for (i, j) in pieces {
+    for &(i, j) in pieces.iter() {
         let (ps, pe) = trim(text, s + i, s + j);
         if ps >= pe {
             continue;
@@ -160,6 +209,25 @@ mod tests {
         assert_eq!(kinds, ["section-label", "duplicate-line", "boilerplate"]);
         let (s, e) = seg.title.unwrap();
         assert_eq!(&t[s..e], "Big Headline Here Today");
+    }
+
+    #[test]
+    fn lines_and_keys_as_the_standard_library_splits_them() {
+        for t in ["a\nb\r\nc\u{2028}d\u{2029}e “x” \u{2027}\n", "\n\n", "", "  one  \r", "no end", "a\u{0B}b\tc  d\x0c", "x\u{0B}y\u{85}z é\u{A0}f \u{2000}g"] {
+            let mut want = Vec::new();
+            let mut pos = 0;
+            for raw in t.split_inclusive(['\n', '\r', '\u{2028}', '\u{2029}']) {
+                let (s, e) = trim(t, pos, pos + raw.len());
+                if s < e {
+                    want.push((s, e));
+                }
+                pos += raw.len();
+            }
+            assert_eq!(lines(t), want, "{t:?}");
+            let key = fold(t).split_whitespace().collect::<Vec<_>>().join(" ");
+            let words = key.split(' ').filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            assert_eq!(line_key(t), (key, words), "{t:?}");
+        }
     }
 
     #[test]
