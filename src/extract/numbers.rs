@@ -397,9 +397,12 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
             return Some((v2, next));
         }
         let unit = lex.canonical(&n.folded);
-        if qualifier_before(lex, toks, i).0 != Bound::Exact && TIME_UNITS.contains(&unit) {
+        if TIME_UNITS.contains(&unit) && qualifier_before(lex, toks, i).0 != Bound::Exact {
             return Some((1.0, i + 1));
         }
+        return None;
+    }
+    if !lex.may_be_number_word(&t.folded) {
         return None;
     }
     // "e85 million" (a currency sign lost to mojibake): the scale word belongs to a number this

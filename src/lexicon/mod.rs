@@ -66,6 +66,9 @@ pub struct Lexicon {
     pub synonym_max_words: usize,
     /// Folded number word → (value, is a scale word).
     pub number_words: HashMap<String, (f64, bool)>,
+    /// Bit `b` is set when some number word starts with the byte `b`, for skipping the look-up
+    /// of most words cheaply ([`Lexicon::may_be_number_word`]).
+    number_word_starts: [u64; 4],
     /// Folded month name → 1..=12; weekday → 101..=107.
     pub calendar: HashMap<String, u8>,
     /// Number qualifiers as folded word sequences with their meaning, longest first.
@@ -94,6 +97,12 @@ pub struct Lexicon {
 }
 
 impl Lexicon {
+    /// Whether the folded word could be a number word: false for most words, without a look-up
+    /// (their first byte starts no number word).
+    pub fn may_be_number_word(&self, folded: &str) -> bool {
+        folded.as_bytes().first().is_some_and(|&b| self.number_word_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+    }
+
     pub fn is_stopword(&self, folded: &str) -> bool {
         self.stopwords.contains(folded)
     }
@@ -361,6 +370,12 @@ fn build() -> Lexicon {
         synonym_max_words,
         // The generator checks that every value parses.
         number_words: rows::<3>(tables::NUMBER_WORDS).map(|[w, v, kind]| (fold(w), (v.parse().unwrap_or(0.0), kind == "scale"))).collect(),
+        number_word_starts: rows::<3>(tables::NUMBER_WORDS).fold([0; 4], |mut bits, [w, _, _]| {
+            if let Some(&b) = fold(w).as_bytes().first() {
+                bits[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            bits
+        }),
         calendar: rows::<2>(tables::CALENDAR)
             .map(|[w, v]| {
                 let n = match v.strip_prefix('w') {
@@ -383,6 +398,13 @@ fn build() -> Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_word_starts_cover_every_number_word() {
+        let lex = get();
+        assert!(lex.number_words.keys().all(|w| lex.may_be_number_word(w)));
+        assert!(!lex.may_be_number_word("") && !lex.may_be_number_word("putin") && !lex.may_be_number_word("élan"));
+    }
 
     #[test]
     fn looks_up_folded_forms() {
