@@ -168,8 +168,9 @@ impl Interner {
 }
 
 /// The features of one sentence with token positions and boosts, appended to `out`, and its
-/// quantities and dates as anchors, appended to `anchors`.
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>) {
+/// quantities and dates as anchors, appended to `anchors`. `demonym` is a buffer (the place of
+/// each token that is a demonym).
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, demonym: &mut Vec<Option<usize>>) {
     use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
@@ -177,10 +178,11 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms.
     let lex = crate::lexicon::get();
+    demonym.clear();
+    demonym.extend(toks.iter().map(|t| lex.demonyms.get(&t.folded).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
-        lex.demonyms.contains_key(&toks[k].folded)
-            || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
+        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
     };
     for (t, k, e) in crate::extract::terms_at(toks) {
         let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
@@ -196,8 +198,8 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
         };
         out.push((id, k, e, 1.0));
     }
-    for (k, t) in toks.iter().enumerate() {
-        if let Some(&p) = lex.demonyms.get(&t.folded) {
+    for (k, &p) in demonym.iter().enumerate() {
+        if let Some(p) = p {
             out.push((ids.id('g', |b| b.push_str(lex.places[p].name)), k, k, 1.0));
         }
     }
@@ -256,13 +258,20 @@ impl SentenceFeatures {
         let mut ids = Interner::default();
         let mut occurrences: Vec<Vec<Vec<Feat>>> = Vec::with_capacity(docs.len());
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
+        // Buffers reused from one sentence to the next; each sentence's list is allocated once,
+        // at its size.
+        let (mut found, mut keyed, mut demonym) = (Vec::new(), Vec::new(), Vec::new());
         for (di, d) in docs.iter().enumerate() {
             let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
             for si in 0..d.sentences.len() {
-                let (mut v, mut a) = (Vec::new(), Vec::new());
-                sentence_features(d, di, si, resolved, &mut ids, &mut v, &mut a);
-                crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-                occ_d.push(v);
+                let mut a = Vec::new();
+                found.clear();
+                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut demonym);
+                // Stably by (id, first token): as integers, ties ordered by their index.
+                keyed.clear();
+                keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
+                keyed.sort_unstable();
+                occ_d.push(keyed.iter().map(|&(_, _, i)| found[i]).collect());
                 anc_d.push(a);
             }
             occurrences.push(occ_d);
