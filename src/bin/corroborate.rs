@@ -11,7 +11,8 @@
 //! its warnings on stderr.
 //! `compare` reads each FILE as one article (UTF-8 text; invalid bytes are replaced and warned
 //! about), uses the file stem as the source id, and prints the report. Exit codes: 0 ok, 1 bad
-//! input (unreadable file, empty, fewer than two articles), 2 usage.
+//! input (unreadable file, empty, fewer than two articles), 2 usage or output error (closed
+//! output).
 //!
 //! `batch` reads JSON Lines (a file, or stdin when INPUT is absent or `-`), one story cluster a
 //! line: `{"story": "...", "articles": [{"id", "title"?, "text"}, ...]}`, and writes one JSON
