@@ -19,8 +19,10 @@
 //! 4. Links sorted best first as integers (O(L log L) for L links), then taken greedily: a link
 //!    joins the fact that already holds an overlapping piece with a similar signature, when its
 //!    pieces also match at least half of that fact's pieces from other sources (average link,
-//!    which keeps unrelated facts apart); otherwise it starts a fact. O(L·P) for P pieces per
-//!    fact.
+//!    which keeps unrelated facts apart); otherwise it starts a fact. A fact's piece of a
+//!    sentence is found through an index (sentence → facts and their pieces of it), so only the
+//!    average-link test reads all of a fact's pieces: O(L·P log r) for P pieces per fact and r
+//!    links per sentence.
 //!
 //! Invariants of the result ([`PieceFacts`]):
 //! - every fact has pieces from at least two sources;
@@ -166,8 +168,9 @@ impl Interner {
 }
 
 /// The features of one sentence with token positions and boosts, appended to `out`, and its
-/// quantities and dates as anchors, appended to `anchors`.
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>) {
+/// quantities and dates as anchors, appended to `anchors`. `demonym` is a buffer (the place of
+/// each token that is a demonym).
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, demonym: &mut Vec<Option<usize>>) {
     use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
@@ -175,10 +178,11 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms.
     let lex = crate::lexicon::get();
+    demonym.clear();
+    demonym.extend(toks.iter().map(|t| lex.demonyms.get(&t.folded).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
-        lex.demonyms.contains_key(&toks[k].folded)
-            || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
+        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
     };
     for (t, k, e) in crate::extract::terms_at(toks) {
         let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
@@ -194,8 +198,8 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
         };
         out.push((id, k, e, 1.0));
     }
-    for (k, t) in toks.iter().enumerate() {
-        if let Some(&p) = lex.demonyms.get(&t.folded) {
+    for (k, &p) in demonym.iter().enumerate() {
+        if let Some(p) = p {
             out.push((ids.id('g', |b| b.push_str(lex.places[p].name)), k, k, 1.0));
         }
     }
@@ -254,13 +258,20 @@ impl SentenceFeatures {
         let mut ids = Interner::default();
         let mut occurrences: Vec<Vec<Vec<Feat>>> = Vec::with_capacity(docs.len());
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
+        // Buffers reused from one sentence to the next; each sentence's list is allocated once,
+        // at its size.
+        let (mut found, mut keyed, mut demonym) = (Vec::new(), Vec::new(), Vec::new());
         for (di, d) in docs.iter().enumerate() {
             let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
             for si in 0..d.sentences.len() {
-                let (mut v, mut a) = (Vec::new(), Vec::new());
-                sentence_features(d, di, si, resolved, &mut ids, &mut v, &mut a);
-                crate::sort::sort_by(&mut v, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-                occ_d.push(v);
+                let mut a = Vec::new();
+                found.clear();
+                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut demonym);
+                // Stably by (id, first token): as integers, ties ordered by their index.
+                keyed.clear();
+                keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
+                keyed.sort_unstable();
+                occ_d.push(keyed.iter().map(|&(_, _, i)| found[i]).collect());
                 anc_d.push(a);
             }
             occurrences.push(occ_d);
@@ -375,54 +386,37 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     let pair_links = PairLinks::new(&links, &sent_ids, features.len());
 
     // 4. Greedy grouping of links into facts.
-    let mut facts: Vec<Group> = Vec::new();
-    // Sentence → facts holding a piece of it.
-    let mut by_sentence: HashMap<(usize, usize), Vec<usize>> = HashMap::default();
+    let mut facts = Facts::default();
     for l in order.iter().map(|&li| &links[li as usize]) {
-        let fa = home(&facts, &by_sentence, &l.a, &l.sig);
-        let fb = home(&facts, &by_sentence, &l.b, &l.sig);
+        let fa = home(&facts, &l.a, &l.sig);
+        let fb = home(&facts, &l.b, &l.sig);
         match (fa, fb) {
             (None, None) => {
-                let f = facts.len();
-                facts.push(Group::new(l));
-                for p in [&l.a, &l.b] {
-                    by_sentence.entry((p.doc, p.sentence)).or_default().push(f);
-                }
+                let f = facts.groups.len();
+                facts.groups.push(Group { pieces: Vec::new(), sig: HashMap::default() });
+                facts.add(f, l.a, l);
+                facts.add(f, l.b, l);
             }
             (Some(f), None) | (None, Some(f)) => {
                 let new = if fa.is_some() { l.b } else { l.a };
-                if supported(&facts[f], &new, &pair_links) {
-                    facts[f].add(new, l);
-                    let e = by_sentence.entry((new.doc, new.sentence)).or_default();
-                    if !e.contains(&f) {
-                        e.push(f);
-                    }
+                if supported(&facts.groups[f], &new, &pair_links) {
+                    facts.add(f, new, l);
                 }
             }
             (Some(f), Some(g)) if f != g => {
-                if sig_overlap(&facts[g].sig, &facts[f].sig) >= 0.5 && facts[g].pieces.iter().all(|(p, _)| supported(&facts[f], p, &pair_links)) {
-                    let moved = std::mem::take(&mut facts[g].pieces);
-                    let sig = std::mem::take(&mut facts[g].sig);
-                    for (p, c) in moved {
-                        facts[f].add_piece(p, c);
-                        let e = by_sentence.entry((p.doc, p.sentence)).or_default();
-                        e.retain(|&x| x != g);
-                        if !e.contains(&f) {
-                            e.push(f);
-                        }
-                    }
-                    for (id, w) in sig {
-                        *facts[f].sig.entry(id).or_insert(0.0) += w;
-                    }
+                let (gf, gg) = (&facts.groups[f], &facts.groups[g]);
+                if sig_overlap(&gg.sig, &gf.sig) >= 0.5 && gg.pieces.iter().all(|(p, _)| supported(gf, p, &pair_links)) {
+                    facts.merge(f, g);
                 }
             }
             _ => {
                 let f = fa.unwrap_or_default();
-                facts[f].add(l.a, l);
-                facts[f].add(l.b, l);
+                facts.add(f, l.a, l);
+                facts.add(f, l.b, l);
             }
         }
     }
+    let facts = facts.groups;
     // (sources, pieces, centrality, signature) of each fact.
     let mut out: Vec<(usize, Vec<Piece>, Vec<f32>, Vec<(u32, f32)>)> = facts
         .into_iter()
@@ -714,33 +708,60 @@ struct Inside {
 
 /// A fact being built.
 struct Group {
-    /// Pieces with the best link score that brought each in.
+    /// Pieces with the best link score that brought each in; at most one per sentence.
     pieces: Vec<(Piece, f32)>,
     /// Summed weight of each shared feature over the fact's links.
     sig: HashMap<u32, f32>,
 }
 
-impl Group {
-    fn new(l: &Link) -> Group {
-        let mut g = Group { pieces: Vec::new(), sig: HashMap::default() };
-        g.add(l.a, l);
-        g.add(l.b, l);
-        g
-    }
-    fn add(&mut self, p: Piece, l: &Link) {
-        self.add_piece(p, l.score);
+/// The facts being built, and where their pieces are: a fact's piece of a sentence is found in
+/// O(facts holding a piece of that sentence), not by a search through the fact's pieces.
+#[derive(Default)]
+struct Facts {
+    groups: Vec<Group>,
+    /// Sentence (doc, sentence) → (fact, index of its piece of the sentence in `pieces`), for
+    /// every fact holding a piece of it.
+    by_sentence: HashMap<(usize, usize), Vec<(usize, usize)>>,
+}
+
+impl Facts {
+    /// Adds piece `p` to fact `f`, brought by link `l` (whose shared features join the fact's).
+    fn add(&mut self, f: usize, p: Piece, l: &Link) {
+        self.add_piece(f, p, l.score);
+        let sig = &mut self.groups[f].sig;
         for &(id, w) in &l.sig {
-            *self.sig.entry(id).or_insert(0.0) += w;
+            *sig.entry(id).or_insert(0.0) += w;
         }
     }
-    /// Adds a piece, uniting it with a piece of the same sentence.
-    fn add_piece(&mut self, p: Piece, score: f32) {
-        if let Some((q, s)) = self.pieces.iter_mut().find(|(q, _)| q.doc == p.doc && q.sentence == p.sentence) {
+
+    /// Adds a piece to fact `f`, uniting it with the fact's piece of the same sentence.
+    fn add_piece(&mut self, f: usize, p: Piece, score: f32) {
+        let pieces = &mut self.groups[f].pieces;
+        let at = self.by_sentence.entry((p.doc, p.sentence)).or_default();
+        if let Some(&(_, i)) = at.iter().find(|x| x.0 == f) {
+            let (q, s) = &mut pieces[i];
             q.t0 = q.t0.min(p.t0);
             q.t1 = q.t1.max(p.t1);
             *s = s.max(score);
         } else {
-            self.pieces.push((p, score));
+            at.push((f, pieces.len()));
+            pieces.push((p, score));
+        }
+    }
+
+    /// Moves the pieces and signature of fact `g` into fact `f`; `g` is left empty.
+    fn merge(&mut self, f: usize, g: usize) {
+        let moved = std::mem::take(&mut self.groups[g].pieces);
+        let sig = std::mem::take(&mut self.groups[g].sig);
+        for (p, c) in moved {
+            if let Some(at) = self.by_sentence.get_mut(&(p.doc, p.sentence)) {
+                at.retain(|x| x.0 != g);
+            }
+            self.add_piece(f, p, c);
+        }
+        let into = &mut self.groups[f].sig;
+        for (id, w) in sig {
+            *into.entry(id).or_insert(0.0) += w;
         }
     }
 }
@@ -755,14 +776,13 @@ fn sig_overlap(a: &HashMap<u32, f32>, b: &HashMap<u32, f32>) -> f32 {
 }
 
 /// The fact that holds a piece overlapping `p` with a signature like `sig`, if any (the best).
-fn home(facts: &[Group], by_sentence: &HashMap<(usize, usize), Vec<usize>>, p: &Piece, sig: &[(u32, f32)]) -> Option<usize> {
-    let list = by_sentence.get(&(p.doc, p.sentence))?;
+fn home(facts: &Facts, p: &Piece, sig: &[(u32, f32)]) -> Option<usize> {
+    let list = facts.by_sentence.get(&(p.doc, p.sentence))?;
     let total: f32 = sig.iter().map(|x| x.1).sum();
     let mut best: Option<(f32, usize)> = None;
-    for &f in list {
-        let g = &facts[f];
-        let Some((q, _)) = g.pieces.iter().find(|(q, _)| q.doc == p.doc && q.sentence == p.sentence) else { continue };
-        let ov = q.overlap(p);
+    for &(f, i) in list {
+        let g = &facts.groups[f];
+        let ov = g.pieces[i].0.overlap(p);
         if ov == 0 {
             continue;
         }
