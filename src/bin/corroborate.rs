@@ -11,8 +11,8 @@
 //! its warnings on stderr.
 //! `compare` reads each FILE as one article (UTF-8 text; invalid bytes are replaced and warned
 //! about), uses the file stem as the source id, and prints the report. Exit codes: 0 ok, 1 bad
-//! input (unreadable file, empty, fewer than two articles), 2 usage or output error (closed
-//! output).
+//! input (unreadable file, empty, fewer than two articles), 2 usage or output error (a full
+//! disk; a reader that stops early, as `| head` does, is not an error).
 //!
 //! `batch` reads JSON Lines (a file, or stdin when INPUT is absent or `-`), one story cluster a
 //! line: `{"story": "...", "articles": [{"id", "title"?, "text"}, ...]}`, and writes one JSON
@@ -90,6 +90,8 @@ fn main() -> ExitCode {
                 };
                 match written.and_then(|()| out.flush()) {
                     Ok(()) => ExitCode::SUCCESS,
+                    // The reader stopped reading (`| head`): not an error of ours.
+                    Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
                     Err(e) => {
                         eprintln!("corroborate: cannot write the output: {e}");
                         ExitCode::from(2)
