@@ -25,6 +25,29 @@ fn json_report_uses_file_stems_as_ids() {
 }
 
 #[test]
+fn streamed_json_is_the_library_json_byte_for_byte() {
+    // The CLI writes its JSON through its own formatter, to stream it; it must be `to_json`'s.
+    let out = bin().args(["compare", "--format", "json"]).args(seeds()).output().unwrap();
+    assert!(out.status.success());
+    let articles: Vec<corroborate::Article> = seeds()
+        .iter()
+        .map(|p| corroborate::Article::new(p.file_stem().unwrap().to_string_lossy(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let want = corroborate::to_json(&corroborate::compare(&articles).unwrap());
+    assert!(out.stdout == want.as_bytes(), "the CLI's JSON differs from to_json");
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::Read;
+    let mut child = bin().args(["compare", "--format", "json"]).args(seeds()).stdout(std::process::Stdio::piped()).spawn().unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // then the pipe is closed
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+    assert_eq!(&first[..1], b"{");
+}
+
+#[test]
 fn markdown_report_cites_sources() {
     let out = bin().args(["compare", "--format", "markdown"]).args(seeds()).output().unwrap();
     assert!(out.status.success());
