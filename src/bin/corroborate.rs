@@ -29,7 +29,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::report::Report;
 use corroborate::{Article, Error};
-use serde::Serialize;
 
 #[derive(Parser)]
 #[command(name = "corroborate", version, about = "Compare news articles about one story")]
@@ -211,83 +210,10 @@ fn run_compare(files: &[PathBuf]) -> Result<Report, String> {
 
 /// Writes the report as `corroborate::to_json` does (byte for byte: pretty JSON, two-space
 /// indent, a final newline), streamed: no copy of the whole text is held (at 1,000 articles the
-/// text-reuse matrix alone is a million lines), and each line's indentation is one write.
+/// text-reuse matrix alone is a million lines).
 fn write_json(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Indented::default());
-    report.serialize(&mut ser)?;
+    serde_json::to_writer_pretty(&mut *out, report)?;
     out.write_all(b"\n")
-}
-
-/// `serde_json::ser::PrettyFormatter` with its default two-space indent, writing a line break
-/// and the next line's indentation in one piece (the pretty formatter writes the indent one
-/// level at a time).
-#[derive(Default)]
-struct Indented {
-    level: usize,
-    has_value: bool,
-}
-
-impl Indented {
-    /// `,` if `comma`, then a line break and the indentation of the current level.
-    fn line<W: ?Sized + Write>(&self, out: &mut W, comma: bool) -> std::io::Result<()> {
-        const LINE: &[u8] = b",\n                                                                ";
-        let from = usize::from(!comma);
-        let width = 2 * self.level;
-        if 2 + width <= LINE.len() {
-            out.write_all(&LINE[from..2 + width])
-        } else {
-            out.write_all(&LINE[from..2])?;
-            (0..self.level).try_for_each(|_| out.write_all(b"  "))
-        }
-    }
-
-    /// Opens an array or an object one level deeper.
-    fn open<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        out.write_all(bracket)
-    }
-
-    /// Closes an array or an object, on a line of its own unless it is empty.
-    fn close<W: ?Sized + Write>(&mut self, out: &mut W, bracket: &[u8]) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line(out, false)?;
-        }
-        out.write_all(bracket)
-    }
-}
-
-impl serde_json::ser::Formatter for Indented {
-    fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.open(out, b"[")
-    }
-    fn end_array<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"]")
-    }
-    fn begin_array_value<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(out, !first)
-    }
-    fn end_array_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-    fn begin_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.open(out, b"{")
-    }
-    fn end_object<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        self.close(out, b"}")
-    }
-    fn begin_object_key<W: ?Sized + Write>(&mut self, out: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(out, !first)
-    }
-    fn begin_object_value<W: ?Sized + Write>(&mut self, out: &mut W) -> std::io::Result<()> {
-        out.write_all(b": ")
-    }
-    fn end_object_value<W: ?Sized + Write>(&mut self, _out: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 /// Reads one article file (`-` = stdin) as UTF-8 (invalid bytes replaced, with a warning); a web
