@@ -118,6 +118,11 @@ def generate():
     out.append(tsv_table("synonyms.tsv", "SYNONYMS", "Synonyms: canonical, variants (|)", 2))
     out.append(tsv_table("irregular_verbs.tsv", "IRREGULAR_VERBS", "Irregular verbs: base form, past forms (|)", 2))
     out.append(tsv_table("calendar.tsv", "CALENDAR", "Calendar words: word, month 1-12 or weekday w1-w7", 2))
+    # A meaning is a bound (">=", "~", …) or "A-Bx" (multiples): A and B must parse.
+    for r in rows("qualifiers.tsv"):
+        if r[1].endswith("x"):
+            lo, hi = r[1][:-1].split("-")
+            assert 0 < float(lo) <= float(hi), r
     out.append(tsv_table("qualifiers.tsv", "QUALIFIERS", "Number qualifiers: phrase, meaning", 2))
     assert all(r[1] in ("ago", "before", "after") for r in rows("time_relations.tsv"))
     out.append(tsv_table("time_relations.tsv", "TIME_RELATIONS", "Words that make a span of time an offset: word, relation", 2))

@@ -39,8 +39,8 @@ pub struct Quantity {
     pub bound: Bound,
     pub counts: String,
     /// The noun a hyphenated measure describes: "forward" in "a 225-pound forward", "drive" in
-    /// "a 67-yd drive", "climber" in "a 36-year-old Australian climber"; empty otherwise. "a 225-pound forward" and "the 260-pound Echenique"
-    /// weigh different people.
+    /// "a 67-yd drive", "climber" in "a 36-year-old Australian climber"; empty otherwise. "a
+    /// 225-pound forward" and "the 260-pound Echenique" weigh different people.
     pub describes: String,
     /// What narrows the counted thing, from the words right after it (empty when nothing does):
     /// - a span of time made an offset by the word after it ([`Lexicon::time_relations`]):
@@ -457,14 +457,16 @@ fn words_value(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> 
 /// after a qualifier is a number ("just over an hour").
 const TIME_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month", "year", "decade"];
 
+/// Whether the folded words `phrase` stand right before `toks[i]`.
+fn phrase_before(toks: &[Token], i: usize, phrase: &[String]) -> bool {
+    let n = phrase.len();
+    n <= i && toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w)
+}
+
 /// The qualifier phrase right before `toks[i]` and where it starts.
 fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
     for (phrase, meaning) in &lex.qualifiers {
-        let n = phrase.len();
-        if n > i || meaning.ends_with('x') {
-            continue;
-        }
-        if toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w) {
+        if phrase_before(toks, i, phrase) {
             let b = match *meaning {
                 ">=" => Bound::AtLeast,
                 ">" => Bound::MoreThan,
@@ -475,7 +477,7 @@ fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
                 "<~" => Bound::JustUnder,
                 _ => Bound::Exact,
             };
-            return (b, i - n);
+            return (b, i - phrase.len());
         }
     }
     (Bound::Exact, i)
@@ -485,12 +487,7 @@ fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
 /// hundred, "several" thousand): the factors from and to (2 and 9) and where the qualifier starts.
 fn multiple_before(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, f64, usize)> {
     lex.number_words.get(&toks[i].folded).filter(|(v, scale)| (*scale || *v == 12.0) && toks[i].is_word())?;
-    lex.qualifiers.iter().find_map(|(phrase, meaning)| {
-        let (lo, hi) = meaning.strip_suffix('x')?.split_once('-')?;
-        let n = phrase.len();
-        (n <= i && toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w)).then_some(())?;
-        Some((lo.parse().ok()?, hi.parse().ok()?, i - n))
-    })
+    lex.multiples.iter().find(|(phrase, _, _)| phrase_before(toks, i, phrase)).map(|(phrase, lo, hi)| (*lo, *hi, i - phrase.len()))
 }
 
 /// The noun at `toks[i]` (singular, canonical), or empty when it is not a word or is a stop word.

@@ -71,8 +71,13 @@ pub struct Lexicon {
     number_word_starts: [u64; 4],
     /// Folded month name → 1..=12; weekday → 101..=107.
     pub calendar: HashMap<String, u8>,
-    /// Number qualifiers as folded word sequences with their meaning, longest first.
+    /// Number qualifiers that bound a number ("at least", "just over") as folded word sequences
+    /// with their meaning (">=", ">~", …), longest first.
     pub qualifiers: Vec<(Vec<String>, &'static str)>,
+    /// Qualifiers of multiples of a scale word ("a few" hundred, "several" thousand) as folded
+    /// word sequences with the factors from and to (2 and 9): the `A-Bx` rows of
+    /// `qualifiers.tsv`.
+    pub multiples: Vec<(Vec<String>, f64, f64)>,
     /// Words after a span of time that make it an offset ("ago", "later"), with the relation:
     /// "ago", "before" or "after".
     pub time_relations: HashMap<String, &'static str>,
@@ -241,6 +246,23 @@ impl WordSet {
 }
 
 fn build() -> Lexicon {
+    let number_words: HashMap<String, (f64, bool)> =
+        rows::<3>(tables::NUMBER_WORDS).map(|[w, v, kind]| (fold(w), (v.parse().unwrap_or(0.0), kind == "scale"))).collect();
+    let mut number_word_starts = [0u64; 4];
+    for b in number_words.keys().filter_map(|w| w.as_bytes().first()) {
+        number_word_starts[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+    // Qualifier rows: bounds, and `A-Bx` multiples (checked by the generator).
+    let words = |p: &str| -> Vec<String> { fold(p).split(' ').map(str::to_string).collect() };
+    let mut qualifiers: Vec<(Vec<String>, &'static str)> = Vec::new();
+    let mut multiples: Vec<(Vec<String>, f64, f64)> = Vec::new();
+    for [p, m] in rows::<2>(tables::QUALIFIERS) {
+        match m.strip_suffix('x').and_then(|f| f.split_once('-')) {
+            Some((lo, hi)) => multiples.push((words(p), lo.parse().unwrap_or(1.0), hi.parse().unwrap_or(1.0))),
+            None => qualifiers.push((words(p), m)),
+        }
+    }
+    crate::sort::sort_by(&mut qualifiers, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
     let mut places = Vec::new();
     let mut place_names = HashMap::default();
     let mut demonyms = HashMap::default();
@@ -369,13 +391,8 @@ fn build() -> Lexicon {
         synonyms,
         synonym_max_words,
         // The generator checks that every value parses.
-        number_words: rows::<3>(tables::NUMBER_WORDS).map(|[w, v, kind]| (fold(w), (v.parse().unwrap_or(0.0), kind == "scale"))).collect(),
-        number_word_starts: rows::<3>(tables::NUMBER_WORDS).fold([0; 4], |mut bits, [w, _, _]| {
-            if let Some(&b) = fold(w).as_bytes().first() {
-                bits[usize::from(b >> 6)] |= 1 << (b & 63);
-            }
-            bits
-        }),
+        number_words,
+        number_word_starts,
         calendar: rows::<2>(tables::CALENDAR)
             .map(|[w, v]| {
                 let n = match v.strip_prefix('w') {
@@ -385,12 +402,8 @@ fn build() -> Lexicon {
                 (fold(w), n)
             })
             .collect(),
-        qualifiers: {
-            let mut q: Vec<(Vec<String>, &'static str)> =
-                rows::<2>(tables::QUALIFIERS).map(|[p, m]| (fold(p).split(' ').map(str::to_string).collect(), m)).collect();
-            crate::sort::sort_by(&mut q, |a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-            q
-        },
+        qualifiers,
+        multiples,
         time_relations: rows::<2>(tables::TIME_RELATIONS).map(|[w, r]| (fold(w), r)).collect(),
     }
 }
