@@ -110,8 +110,8 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     }
     // Each pair once, in (a, b) order: for every unit a, its partners b > a through the postings
     // of its features, deduplicated with a marker per unit (a sparse accumulator), scored, and the
-    // pairs kept sorted per a. (Listing every pair of every posting list, then sorting and deduplicating, cost
-    // ~9% of a 200-article comparison: a pair sharing k features was listed k times. Listing all
+    // pairs kept sorted per a. (Listing every pair of every posting list, then sorting and
+    // deduplicating, cost ~9% of a 200-article comparison: a pair sharing k features was listed k times. Listing all
     // the candidates before scoring them took 3.4 million pairs, ~50 MB of the wasm memory's
     // peak with the list's growth, for 831 articles.)
     let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();

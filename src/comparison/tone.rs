@@ -403,17 +403,12 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
     let (mut curly, mut straight, mut single, mut guillemet): (Option<usize>, Option<usize>, Option<usize>, Option<usize>) =
         (None, None, None, None);
     // Only a few characters matter: `"`, `'`, line ends (ASCII), and non-ASCII ones (“ ” ‘ ’ « »
-    // U+2028 U+2029). Other ASCII bytes are stepped over one by one, without decoding (a char-by-
-    // char walk was a fifth of the tone profile's time); the characters around a single quote
-    // are decoded when one is met.
+    // U+2028 U+2029). Other ASCII bytes are skipped by [`crate::text::find_byte`], without
+    // decoding (a char-by-char walk was a fifth of the tone profile's time); the characters
+    // around a single quote are decoded when one is met.
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() && !matches!(b, b'"' | b'\'' | b'\n' | b'\r') {
-            i += 1;
-            continue;
-        }
+    let mut from = 0;
+    while let Some(i) = crate::text::find_byte(bytes, from, |b| !b.is_ascii() | (b == b'"') | (b == b'\'') | (b == b'\n') | (b == b'\r')) {
         let c = text[i..].chars().next().unwrap_or_default();
         let after = i + c.len_utf8();
         // Only the single quotes look at their neighbours: computed there, not for every character.
@@ -457,7 +452,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
             }
             _ => {}
         }
-        i = after;
+        from = after;
     }
     spans.sort_unstable();
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
