@@ -594,7 +594,7 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
             weight += x.w;
             let bits = 1 << (x.a.0 - lo_a) | 1 << (x.a.1 - lo_a);
             all |= bits;
-            if !matches!(kind[x.id as usize], b'N' | b'e' | b'g') {
+            if is_content(kind[x.id as usize]) {
                 content |= bits;
             }
             // (A specific quantity: three tokens or more, "less than two hours", not "two sides".)
@@ -619,6 +619,12 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
     }
 }
 
+/// Whether a feature of kind `kind` is content: a word outside names, a number, a counted thing
+/// or a date, not a name's word, an entity or a place (see [`MIN_CONTENT`]).
+fn is_content(kind: u8) -> bool {
+    !matches!(kind, b'N' | b'e' | b'g')
+}
+
 /// Whether some window of the shared features might make a link: all of them together reach the
 /// weight, the positions and the content positions a link needs (see [`pair_links`]). Exact as a
 /// filter: a window holds a subset of the features, with fewer positions and, its weights being
@@ -630,7 +636,7 @@ fn may_link(shared: &[Shared], kind: &[u8], min_weight: f32) -> bool {
         // A feature marks its first and last positions (at most two).
         let positions = if x.a.1 > x.a.0 { 2 } else { 1 };
         all += positions;
-        if !matches!(kind[x.id as usize], b'N' | b'e' | b'g') {
+        if is_content(kind[x.id as usize]) {
             content += positions;
         }
     }
