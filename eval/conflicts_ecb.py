@@ -19,6 +19,11 @@ has no gold conflicts, so precision is measured on a sample:
 
 Tune on trainval (the judged file holds trainval judgements); run test once, then judge its
 sample and report it without changing the engine for it.
+
+`--mixed` runs each `topic/<t>.json` instead: two real events of one kind (two fires, two
+fights) told by several outlets each, mixed as a user might paste them. A conflict whose values
+come from articles of different events compares two events, not two accounts of one: it is
+false without judging. The harness counts them (the figure to keep at zero) and prints them.
 """
 import argparse
 import json
@@ -49,8 +54,11 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--todo", metavar="OUT", help="write the sampled keys not judged yet as a JSON list")
+    ap.add_argument("--mixed", action="store_true", help="run the mixed topics; count conflicts across their two events")
     args = ap.parse_args(argv)
     corpus = ecb.Corpus(args.ecb_dir)
+    if args.mixed:
+        return mixed(corpus, args)
     judged = {}
     if os.path.exists(JUDGED):
         for j in json.load(open(JUDGED, encoding="utf-8"))["judged"]:
@@ -107,6 +115,40 @@ def main(argv=None):
             j = judged.get(k)
             if j is not None and not j["verdict"]:
                 print("   %s  (%s)" % (k, j.get("why", "")))
+
+
+def mixed(corpus, args):
+    """Conflicts of severity "conflict" on the mixed topics, and those spanning the two events."""
+    commit, _ = systems.engine_info(args.engine)
+    by_kind = Counter()
+    across = []
+    ndocs = ntopics = 0
+    for t in corpus.topics(args.split):
+        path = os.path.join(corpus.dir, "topic", "%s.json" % t)
+        if not os.path.exists(path):
+            continue
+        data = corpus.load(path)
+        ntopics += 1
+        ndocs += len(data["docs"])
+        event = {d["id"]: d["subtopic"] for d in data["docs"]}
+        rep = systems.run_engine([(d["id"], d["text"]) for d in data["docs"]], args.engine).report
+        for c in rep.get("conflicts", []):
+            if c["severity"] != "conflict":
+                continue
+            events = {event[s] for v in c["values"] for s in v["sources"]}
+            by_kind[(c["kind"], len(events) > 1)] += 1
+            if len(events) > 1:
+                across.append((t, c))
+    total = sum(by_kind.values())
+    print("ECB+ mixed topics, split %s (%d topics, %d documents), engine %s" % (args.split, ntopics, ndocs, commit))
+    print("conflicts (severity conflict): %d; across the two events: %d" % (total, len(across)))
+    print("by kind (within one event / across): " + ", ".join(
+        "%s %d/%d" % (k, by_kind[(k, False)], by_kind[(k, True)]) for k in sorted({k for k, _ in by_kind})))
+    for t, c in across:
+        print("ACROSS: topic %s | %s | %s" % (t, c["kind"], c.get("subject", "")))
+        if args.verbose:
+            for v in c["values"]:
+                print("    %-24s %s | %s" % (v["value"][:24], ",".join(v["sources"][:3]), v["evidence"][0]["text"][:200].replace("\n", " ")))
 
 
 if __name__ == "__main__":

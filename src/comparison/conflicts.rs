@@ -1,11 +1,11 @@
 //! Typed conflicts between sources.
 //!
 //! - number: quantities counting the same thing ([`Quantity::comparable`]: same counted thing
-//!   and scope) in sentences of one fact (or in a candidate pair of similar sentences) whose
-//!   intervals do not overlap are a conflict; overlapping but differently worded ones ("less than
-//!   two hours" / "just over an hour") are reported as compatible. Not conflicts: a source giving
-//!   both values, a sentence giving both, and two clauses disagreeing about two things at once
-//!   (two games, two spans).
+//!   and scope) in sentences of one fact (or in a candidate pair of similar sentences of articles
+//!   of one event group, see [`super::groups`]) whose intervals do not overlap are a conflict;
+//!   overlapping but differently worded ones ("less than two hours" / "just over an hour") are
+//!   reported as compatible. Not conflicts: a source giving both values, a sentence giving both,
+//!   and two clauses disagreeing about two things at once (two games, two spans).
 //! - role: one person given the same office of different countries ("U.S. President" /
 //!   "Ukrainian President") by different sources.
 //! - date: different dates of the same granularity inside one fact, in clauses alike enough to be
@@ -39,9 +39,10 @@ pub fn find(
     facts: &[(String, Vec<UnitId>)],
     sim: &Similarity,
     quotes: &[QuoteGroup],
+    event_groups: &[usize],
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
-    numbers(docs, facts, sim, &mut out);
+    numbers(docs, facts, sim, event_groups, &mut out);
     dates(docs, facts, sim, &mut out);
     roles(docs, resolved, entity_index, entity_names, &mut out);
     quote_wording(docs, quotes, &mut out);
@@ -66,7 +67,7 @@ fn value_list(docs: &[Doc], groups: BTreeMap<String, BTreeSet<Unit>>) -> Vec<Con
         .collect()
 }
 
-fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out: &mut Vec<Conflict>) {
+fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, event_groups: &[usize], out: &mut Vec<Conflict>) {
     let units = &sim.units;
     // The counted quantities of each unit, in text order, with their display values; most units
     // have none, and a pair with a unit without any is left out of `related` (it adds nothing).
@@ -106,8 +107,11 @@ fn numbers(docs: &[Doc], facts: &[(String, Vec<UnitId>)], sim: &Similarity, out:
             }
         }
     }
+    // Candidate pairs only within an event group, as facts are: two events of one kind are told
+    // in alike sentences with different numbers ("46 wins by knockout" before one fight, "51"
+    // before a later one; a two-story and a three-story building on fire).
     for &(a, b) in &sim.pairs {
-        if counted(a) && counted(b) {
+        if counted(a) && counted(b) && event_groups[units[a].doc] == event_groups[units[b].doc] {
             related.insert((a, b));
         }
     }
@@ -569,6 +573,24 @@ mod tests {
             assert!(one_fact || !dated, "not one fact: {a} / {b}");
             assert_eq!(&got, want, "{a} / {b}");
         }
+    }
+
+    /// Numbers are compared within one event group: two fires of one kind, told by two articles
+    /// each, give no conflict over their death tolls; one fire told with two tolls does.
+    #[test]
+    fn numbers_of_two_events_are_not_compared() {
+        use crate::{compare, Article};
+        let oakland = |n: &str| format!("A fire destroyed a furniture warehouse in Oakland on March 3. The blaze killed {n} workers inside the warehouse, fire officials said. Mayor Jean Quan visited the site.");
+        let dayton = |n: &str| format!("A fire destroyed a furniture warehouse in Dayton on June 9. The blaze killed {n} workers inside the warehouse, fire officials said. Mayor Nan Whaley visited the site.");
+        let tolls = |texts: [String; 4]| -> Vec<Vec<String>> {
+            let articles: Vec<Article> = texts.iter().enumerate().map(|(i, t)| Article::new(format!("a{i}"), t.as_str())).collect();
+            let r = compare(&articles).unwrap();
+            r.conflicts.iter().filter(|c| c.severity == crate::report::Severity::Conflict).map(|c| c.values.iter().map(|v| v.value.clone()).collect()).collect()
+        };
+        // One fire, two tolls: a conflict.
+        assert_eq!(tolls([oakland("four"), oakland("five"), dayton("five"), dayton("five")]), vec![vec!["4".to_string(), "5".to_string()]]);
+        // Two fires, a toll each: none.
+        assert_eq!(tolls([oakland("four"), oakland("four"), dayton("five"), dayton("five")]), Vec::<Vec<String>>::new());
     }
 
     #[test]

@@ -380,9 +380,11 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
             }
         }
         let mut next = i + 1;
-        if let Some(&(scale, true)) = toks.get(next).and_then(|n| lex.number_words.get(&n.folded)) {
+        // "31.5 million", and hyphenated, "a $31.5-million contract" (not a range up to a million).
+        let hyphen = usize::from(toks.get(next).is_some_and(|t| t.folded == "-"));
+        if let Some(&(scale, true)) = toks.get(next + hyphen).and_then(|n| lex.number_words.get(&n.folded)) {
             v *= scale;
-            next += 1;
+            next += hyphen + 1;
         }
         return Some((v, next));
     }
@@ -628,6 +630,8 @@ mod tests {
             // Multiples of a scale word; a scale word glued to an unreadable number is no number.
             ("A few hundred youths, several thousand people and a couple of dozen cars.", vec![q("A few hundred youths", "200-900", "youth"), q("several thousand people", "2000-9000", "people"), q("a couple of dozen cars", "24-36", "car")]),
             ("Stealing more than e85 million worth of diamonds.", vec![]),
+            // A hyphenated scale word multiplies; it is not the top of a range.
+            ("He signed a three-year, $31.5-million contract.", vec![q("three-year", "3", "year"), q("31.5-million contract", "31500000", "contract")]),
             ("A 20-year veteran, 46-year-old Scott, is 46 years old.", vec![q("20-year", "20", "year"), q("46-year-old", "46", "year-old"), q("46 years old", "46", "year-old")]),
             // Labels are not counts.
             ("The #1 seed and the No. 5 seed; seven AK-47s and 12 AK 47 guns.", vec![q("seven AK", "7", "ak"), q("12 AK", "12", "ak")]),
