@@ -299,14 +299,27 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crate::sort::set(crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded))
+    crate::sort::set(wording(s).into_iter().map(|t| t.folded))
 }
 
-/// The word-level difference between two wordings (words compared folded, so case and
-/// accents do not count; punctuation is ignored). Patience diff from the `similar` crate: it anchors on words that occur once in each, so content words line up rather than "and" or "the".
+/// The tokens a quotation's wording is compared by: words and numbers, but not the minutes of
+/// an o'clock time ("6:00 p.m." says what "6 p.m." says).
+fn wording(s: &str) -> Vec<Token> {
+    let mut toks = crate::text::tokenize(s, 0, s.len());
+    let mut prev_colon = false;
+    toks.retain(|t| {
+        let on_the_hour = prev_colon && t.kind == TokKind::Number && t.folded == "00";
+        prev_colon = t.folded == ":";
+        (t.is_word() || t.kind == TokKind::Number) && !on_the_hour
+    });
+    toks
+}
+
+/// The word-level difference between two wordings (words and numbers compared folded, so case
+/// and accents do not count; punctuation is ignored). Patience diff from the `similar` crate: it anchors on words that occur once in each, so content words line up rather than "and" or "the".
 pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
     let words = |s: &str| -> Vec<(String, String)> {
-        crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| (t.folded.clone(), s[t.start..t.end].to_string())).collect()
+        wording(s).into_iter().map(|t| (t.folded.clone(), s[t.start..t.end].to_string())).collect()
     };
     let (wa, wb) = (words(a), words(b));
     let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();
@@ -349,7 +362,7 @@ enum Rendering {
     Same,
     /// Only in the spelling of some words ("neighbourhood" / "neighborhood", "population's" /
     /// "populations'"): every changed word has a counterpart at least [`SPELLING_SIMILARITY`]
-    /// alike (normalised Levenshtein).
+    /// alike (normalised Levenshtein), or writing the same number ("11th" / "eleventh").
     Spelling,
     /// In its words ("at Tyler" / "with Tyler").
     Words,
@@ -371,8 +384,12 @@ fn rendering(diff: &[WordDiff]) -> Rendering {
             (DiffOp::Same, _) => i += 1,
             (DiffOp::Removed, Some(next)) if next.op == DiffOp::Added => {
                 let (a, b): (Vec<&str>, Vec<&str>) = (diff[i].text.split(' ').collect(), next.text.split(' ').collect());
+                let lex = crate::lexicon::get();
                 let alike = a.len() == b.len()
-                    && a.iter().zip(&b).all(|(x, y)| strsim::normalized_levenshtein(&x.to_lowercase(), &y.to_lowercase()) >= SPELLING_SIMILARITY);
+                    && a.iter().zip(&b).all(|(x, y)| {
+                        let (x, y) = (x.to_lowercase(), y.to_lowercase());
+                        strsim::normalized_levenshtein(&x, &y) >= SPELLING_SIMILARITY || lex.single_number(&x).is_some_and(|v| lex.single_number(&y) == Some(v))
+                    });
                 if !alike {
                     return Rendering::Words;
                 }
@@ -601,6 +618,11 @@ mod tests {
             ("for the second time", "for the second time. You know what they say", Rendering::Same),
             ("the governor has faith", "Whatever the motives, the governor has faith", Rendering::Same),
             ("locked down the neighbourhood", "locked down the neighborhood", Rendering::Spelling),
+            ("rolling back this 11th hour regulation", "rolling back this eleventh-hour regulation", Rendering::Spelling),
+            ("the 3 men and the twentieth day", "the three men and the 20th day", Rendering::Spelling),
+            ("the 11th hour", "the 12th hour", Rendering::Words),
+            ("gave himself up just after 6:00 p.m.", "gave himself up just after 6 p.m.", Rendering::Same),
+            ("gave himself up just after 6:30 p.m.", "gave himself up just after 6 p.m.", Rendering::Words),
             ("the Greek population's anger", "the Greek populations' anger", Rendering::Spelling),
             ("compared in the same breath at Tyler", "compared in the same breath with Tyler", Rendering::Words),
             ("Nothing in the regulation relieves", "Nothing in this regulation relieves", Rendering::Words),

@@ -546,6 +546,15 @@ fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usi
     let mut j = i;
     while j < toks.len() && words.len() < 4 {
         let t = &toks[j];
+        // A hyphenated participle modifies what follows: "one rocket-propelled grenade launcher",
+        // "two oil-producing countries" count launchers and countries.
+        if t.folded == "-" && !words.is_empty() {
+            if let Some(m) = toks.get(j + 1).filter(|m| m.is_word() && (m.folded.ends_with("ed") || m.folded.ends_with("ing"))) {
+                words.push(m);
+                j += 2;
+                continue;
+            }
+        }
         if !t.is_word() || lex.speech_verbs.contains(&t.folded) {
             break;
         }
@@ -630,6 +639,8 @@ mod tests {
             // Multiples of a scale word; a scale word glued to an unreadable number is no number.
             ("A few hundred youths, several thousand people and a couple of dozen cars.", vec![q("A few hundred youths", "200-900", "youth"), q("several thousand people", "2000-9000", "people"), q("a couple of dozen cars", "24-36", "car")]),
             ("Stealing more than e85 million worth of diamonds.", vec![]),
+            // A hyphenated participle inside the counted words does not end them.
+            ("Police found one rocket-propelled grenade launcher and two oil-producing countries.", vec![q("one rocket-propelled grenade launcher", "1", "launcher"), q("two oil-producing countries", "2", "country")]),
             // A hyphenated scale word multiplies; it is not the top of a range.
             ("He signed a three-year, $31.5-million contract.", vec![q("three-year", "3", "year"), q("31.5-million contract", "31500000", "contract")]),
             ("A 20-year veteran, 46-year-old Scott, is 46 years old.", vec![q("20-year", "20", "year"), q("46-year-old", "46", "year-old"), q("46 years old", "46", "year-old")]),

@@ -120,6 +120,30 @@ impl Lexicon {
         self.titles.contains_key(folded)
     }
 
+    /// The number one folded token writes, in digits or in words, as a cardinal or an ordinal:
+    /// "11", "11th", "eleven" and "eleventh" are all 11. `None` for other words.
+    pub fn single_number(&self, folded: &str) -> Option<f64> {
+        let digits_end = folded.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(folded.len());
+        if digits_end > 0 {
+            return matches!(&folded[digits_end..], "" | "st" | "nd" | "rd" | "th").then(|| folded[..digits_end].parse().ok()).flatten();
+        }
+        let unit = |w: &str| self.number_words.get(w).filter(|(_, scale)| !scale).map(|(v, _)| *v);
+        if let Some(v) = unit(folded) {
+            return Some(v);
+        }
+        // English ordinals by their regular endings ("fourth", "eleventh", "twentieth"), and the
+        // irregular ones, which no number table lists.
+        let irregular = [("first", 1.0), ("second", 2.0), ("third", 3.0), ("fifth", 5.0), ("eighth", 8.0), ("ninth", 9.0), ("twelfth", 12.0)];
+        if let Some(&(_, v)) = irregular.iter().find(|(w, _)| *w == folded) {
+            return Some(v);
+        }
+        let stem = folded.strip_suffix("th")?;
+        match stem.strip_suffix("ie") {
+            Some(tens) => unit(&format!("{tens}y")),
+            None => unit(stem),
+        }
+    }
+
     /// The canonical form of a word for fact matching (synonyms merged, else the word itself).
     pub fn canonical<'a>(&'a self, folded: &'a str) -> &'a str {
         self.synonyms.get(folded).copied().unwrap_or(folded)
