@@ -31,20 +31,21 @@ use crate::report::{Conflict, ConflictKind, ConflictValue, DiffOp, Evidence, Sev
 /// can be told in sentences that otherwise differ).
 pub(super) const NUMBER_PAIR_THRESHOLD: f32 = THRESHOLD * 0.6;
 
-pub fn find(
-    docs: &[Doc],
-    resolved: &Resolved,
-    entity_index: &[usize],
-    entity_names: &[String],
-    facts: &[(String, Vec<UnitId>)],
-    sim: &Similarity,
-    quotes: &[QuoteGroup],
-    event_groups: &[usize],
-) -> Vec<Conflict> {
+/// The entities across sources, for role conflicts: the resolved clusters, the report's entity
+/// index of each cluster, and the report's entity names.
+pub struct Entities<'a> {
+    pub resolved: &'a Resolved,
+    pub index: &'a [usize],
+    pub names: &'a [String],
+}
+
+/// The conflicts, most severe first. `event_groups` gives each article's event group (see
+/// [`super::groups`]).
+pub fn find(docs: &[Doc], entities: Entities, facts: &[(String, Vec<UnitId>)], sim: &Similarity, quotes: &[QuoteGroup], event_groups: &[usize]) -> Vec<Conflict> {
     let mut out = Vec::new();
     numbers(docs, facts, sim, event_groups, &mut out);
     dates(docs, facts, sim, &mut out);
-    roles(docs, resolved, entity_index, entity_names, &mut out);
+    roles(docs, entities.resolved, entities.index, entities.names, &mut out);
     quote_wording(docs, quotes, &mut out);
     crate::sort::sort_by(&mut out, |a, b| {
         a.severity.cmp(&b.severity).then(a.kind.cmp(&b.kind)).then(a.subject.cmp(&b.subject)).then(a.values[0].value.cmp(&b.values[0].value))

@@ -132,7 +132,7 @@ pub fn compare(docs: &[Doc]) -> Report {
     drop(found);
     let different_event = events::different_events(docs, &sim, &clusters, &event_groups);
     let fact_units: Vec<(String, Vec<UnitId>)> = fact_list.iter().map(|f| f.id.clone()).zip(clusters).collect();
-    let conflict_list = conflicts::find(docs, &resolved, &entity_index, &entity_names, &fact_units, &sim, &quote_groups, &event_groups);
+    let conflict_list = conflicts::find(docs, conflicts::Entities { resolved: &resolved, index: &entity_index, names: &entity_names }, &fact_units, &sim, &quote_groups, &event_groups);
     drop((resolved, sim, fact_units));
     // Last: text reuse needs only the articles, and its own structures are large.
     let text_reuse = reuse::reuse(docs);
