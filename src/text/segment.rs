@@ -31,7 +31,7 @@ pub fn segment(text: &str) -> Segmentation {
     let mut seg = Segmentation::default();
     let mut seen: HashSet<String> = HashSet::default();
     let mut kept_lines = 0usize;
-    let mut pieces = Vec::new();
+    let (mut pieces, mut shadow) = (Vec::new(), Vec::new());
     for (idx, &(s, e)) in lines.iter().enumerate() {
         let line = &text[s..e];
         let (key, words) = line_key(line);
@@ -52,7 +52,7 @@ pub fn segment(text: &str) -> Segmentation {
             seg.title = Some((s, e));
         }
         kept_lines += 1;
-        split_line(text, s, e, &mut pieces, &mut seg.sentences);
+        split_line(text, s, e, (&mut pieces, &mut shadow), &mut seg.sentences);
     }
     seg
 }
@@ -130,16 +130,18 @@ fn trim(text: &str, s: usize, e: usize) -> (usize, usize) {
     (s + lead, s + lead + t.len())
 }
 
-/// Splits one line into sentences, appending trimmed spans to `out`. `pieces` is room for the
-/// line's UAX #29 pieces (reused from line to line).
-fn split_line(text: &str, s: usize, e: usize, pieces: &mut Vec<(usize, usize)>, out: &mut Vec<(usize, usize)>) {
+/// Splits one line into sentences, appending trimmed spans to `out`. `room` is room for the
+/// line's UAX #29 pieces and for its ASCII stand-in (both reused from line to line).
+fn split_line(text: &str, s: usize, e: usize, room: (&mut Vec<(usize, usize)>, &mut Vec<u8>), out: &mut Vec<(usize, usize)>) {
+    let (pieces, shadow) = room;
     let line = &text[s..e];
-    // UAX #29 pieces: an ASCII line (most of them) through our port of the crate's rules, which
-    // gives the same pieces at a fraction of the cost.
+    // UAX #29 pieces: an ASCII line (most of them), or one whose other characters are those of
+    // news typography (curly quotes, dashes, accented letters), through our port of the crate's
+    // rules, which gives the same pieces at a fraction of the cost; any other line by the crate.
     pieces.clear();
     if line.is_ascii() {
         super::ascii_sentences::pieces(line.as_bytes(), pieces);
-    } else {
+    } else if !super::ascii_sentences::pieces_with_stand_ins(line, shadow, pieces) {
         pieces.extend(line.split_sentence_bound_indices().map(|(i, piece)| (i, i + piece.len())));
     }
     let mut cur: Option<(usize, usize)> = None;
