@@ -176,13 +176,15 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     let toks = &s.tokens;
     let mentions: Vec<(usize, &crate::extract::Mention)> = d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).collect();
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
-    // So are the titles given with a name ("Ukrainian President") and demonyms.
+    // So are the titles given with a name ("Ukrainian President") and demonyms. Not the words
+    // of leading a body ("the Russian delegation, led by X", "X, heading the Russian
+    // delegation"): who led whom is a fact to match.
     let lex = crate::lexicon::get();
     demonym.clear();
     demonym.extend(toks.iter().map(|t| lex.demonyms.get(&t.folded).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
-        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))
+        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
     };
     for (t, k, e) in crate::extract::terms_at(toks) {
         let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
@@ -964,6 +966,19 @@ mod tests {
             "Ukrainian President Volodymyr Zelensky spoke about the harvest on television.",
         ]);
         assert!(f.is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn who_led_a_delegation_is_a_fact() {
+        // Leading a body is a role of the person, but unlike a title it is what the sentence
+        // tells: its words count as content.
+        let f = facts_of(&[
+            "Moscow sent a Russian team led by Vladimir Medinsky to the talks.",
+            "Vladimir Medinsky, heading the Russian delegation, spoke briefly.",
+            "Rustem Umerov, heading the Ukrainian delegation, spoke at length.",
+        ]);
+        assert!(together(&f, "Russian team led by Vladimir Medinsky", "Vladimir Medinsky, heading the Russian delegation"), "{f:#?}");
+        assert!(!together(&f, "Medinsky", "Umerov"), "{f:#?}");
     }
 
     #[test]

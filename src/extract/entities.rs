@@ -50,6 +50,12 @@ pub struct RoleMention {
 }
 
 impl RoleMention {
+    /// Whether the role is leading a body ("head of delegation", see [`leadership_roles`]), not
+    /// a title.
+    pub fn leads(&self) -> bool {
+        self.head.starts_with("head of ")
+    }
+
     /// The role as shown: "Defense Minister (Ukraine)".
     pub fn display(&self) -> String {
         match self.country {
