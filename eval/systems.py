@@ -105,7 +105,10 @@ class EngineRun:
 
 
 def engine_info(binary):
-    """(commit, note) of the engine checkout; note warns of a binary older than src/."""
+    """(commit, note) of the engine checkout; note warns of a binary older than src/. A binary
+    other than this checkout's own is named by its path: the checkout's commit says nothing of it."""
+    if os.path.abspath(binary) != os.path.abspath(DEFAULT_ENGINE):
+        return binary, ""
     commit = "unknown"
     try:
         commit = subprocess.run(["git", "-C", REPO, "rev-parse", "--short", "HEAD"], capture_output=True,
