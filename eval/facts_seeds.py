@@ -18,6 +18,12 @@ str.find, the engine's evidence comes with UTF-8 byte offsets):
   gold conflict's values; gold conflicts no engine conflict matches are *missed*; other engine
   conflicts are *false* (those matching a gold `not_conflicts` entry are counted separately).
 - Different event: the sources the engine flags against the gold list.
+- Omissions, by the engine's rule applied to the gold: within the sources that tell the main event
+  (all but the gold's different-event ones), a gold fact told by at least two of them and by
+  more than half of the others is an omission of each that does not tell it. An engine omission
+  (source, fact) is *correct* when its fact covers a passage of a gold fact the source does not
+  tell; a gold omission is *found* when the source has an engine omission whose fact covers a
+  passage of that gold fact.
 """
 import argparse
 import json
@@ -166,6 +172,34 @@ def main(argv=None):
     gd = sorted({d["source"] for d in gold.get("different_event", [])})
     ed = sorted(d["source"] for d in rep.get("different_event", []))
     print("different event: gold %s, engine %s" % (gd, ed))
+
+    # Omissions.
+    main_group = sorted(set(texts) - set(gd))
+    gsources = {gf["id"]: {ev["source"] for ev in gf["evidence"]} for gf in gold["facts"]}
+    gold_om = set()
+    for fid, srcs in gsources.items():
+        told = srcs & set(main_group)
+        for x in main_group:
+            if x not in told and len(told) >= 2 and 2 * len(told) > len(main_group) - 1:
+                gold_om.add((x, fid))
+    covers = {fid: {i for i, (_, p) in enumerate(passages) if any(overlaps(p, sp) for sp in spans)} for fid, spans, _ in efacts}
+    correct = 0
+    found = set()
+    om_details = []
+    for o in rep.get("omissions", []):
+        gfs = {passages[i][0] for i in covers.get(o["fact"], ())}
+        ok = any(o["source"] not in gsources[g] for g in gfs)
+        correct += ok
+        found |= {(o["source"], g) for g in gfs} & gold_om
+        om_details.append("%s: %s omits %r (gold facts %s)" % ("correct" if ok else "false", o["source"][:3], o["summary"][:60], sorted(gfs) or "none"))
+    n = len(rep.get("omissions", []))
+    print("omissions: engine %d, correct %d (P %.1f); gold %d (a fact most of the main event's other sources tell), found %d (R %.1f)"
+          % (n, correct, 100.0 * correct / n if n else 0.0, len(gold_om), len(found), 100.0 * len(found) / len(gold_om) if gold_om else 0.0))
+    if args.verbose:
+        for d in om_details:
+            print("   " + d)
+        for x, g in sorted(gold_om - found):
+            print("   missed: %s omits %s" % (x[:3], g))
 
 
 if __name__ == "__main__":

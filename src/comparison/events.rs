@@ -1,7 +1,8 @@
 //! Omissions and "different event" warnings.
 //!
-//! - Omission: a fact told by most of the *other* sources (more than half of them, and at least
-//!   two) that this source does not tell, nor anything close to it.
+//! - Omission: a fact told by most of the *other* sources of the event (more than half of them,
+//!   and at least two) that this source does not tell, nor anything close to it. Sources flagged
+//!   as telling a different event are left out on both sides.
 //! - Different event: a source outside the main group of articles that share specific names,
 //!   places, numbers and dates ([`super::groups`]); a source whose clauses rarely belong to facts
 //!   other sources share (under half the median share of the other sources); or one that calls
@@ -21,10 +22,14 @@ use crate::report::{DifferentEvent, Fact, Omission};
 /// source tells something close to the `i`-th fact (most of the words that made it): such a
 /// source is not said to omit it, which guards against facts split in two by the clustering.
 ///
-/// Only sources of the fact's event group ([`super::groups`]) count: an article about another
-/// event does not omit this one's facts.
-pub fn omissions(docs: &[Doc], facts: &[Fact], groups: &[usize], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
-    let size = super::groups::sizes(groups);
+/// Only sources of the fact's event group ([`super::groups`]) count, and not those flagged as
+/// telling a different event (`flagged`, by source): an article about another event (a second
+/// meeting) does not omit this one's facts, nor does it count among the sources that tell them.
+pub fn omissions(docs: &[Doc], facts: &[Fact], groups: &[usize], flagged: &[bool], tells: impl Fn(usize, usize) -> bool) -> Vec<Omission> {
+    let mut size = vec![0usize; groups.len()];
+    for (&g, _) in groups.iter().zip(flagged).filter(|(_, &f)| !f) {
+        size[g] += 1;
+    }
     let index: rustc_hash::FxHashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     // The facts that more than half of the other sources of their group tell (at least two),
     // with that group and their sources as indexes: looked up once, not once per source.
@@ -32,16 +37,17 @@ pub fn omissions(docs: &[Doc], facts: &[Fact], groups: &[usize], tells: impl Fn(
         .iter()
         .enumerate()
         .filter_map(|(fi, f)| {
-            let told = f.sources.len();
-            let group = groups[*index.get(f.sources.first()?.as_str())?];
-            (told >= 2 && told * 2 > size[group] - 1).then(|| (fi, group, f.sources.iter().filter_map(|s| index.get(s.as_str()).copied()).collect()))
+            let sources: Vec<usize> = f.sources.iter().filter_map(|s| index.get(s.as_str()).copied()).filter(|&d| !flagged[d]).collect();
+            let told = sources.len();
+            let group = groups[*sources.first()?];
+            (told >= 2 && told * 2 > size[group] - 1).then_some((fi, group, sources))
         })
         .collect();
     let mut out = Vec::new();
     for (di, d) in docs.iter().enumerate() {
         for &(fi, group, ref sources) in &wide {
             let f = &facts[fi];
-            if groups[di] != group || sources.contains(&di) {
+            if flagged[di] || groups[di] != group || sources.contains(&di) {
                 continue;
             }
             if !tells(di, fi) {

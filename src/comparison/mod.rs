@@ -128,9 +128,10 @@ pub fn compare(docs: &[Doc]) -> Report {
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
-    let omissions = events::omissions(docs, &fact_list, &event_groups, |d, i| i < found.facts.len() && found.tells(d, i));
-    drop(found);
     let different_event = events::different_events(docs, &sim, &clusters, &event_groups);
+    let flagged: Vec<bool> = docs.iter().map(|d| different_event.iter().any(|x| x.source == d.id)).collect();
+    let omissions = events::omissions(docs, &fact_list, &event_groups, &flagged, |d, i| i < found.facts.len() && found.tells(d, i));
+    drop(found);
     let fact_units: Vec<(String, Vec<UnitId>)> = fact_list.iter().map(|f| f.id.clone()).zip(clusters).collect();
     let conflict_list = conflicts::find(docs, conflicts::Entities { resolved: &resolved, index: &entity_index, names: &entity_names }, &fact_units, &sim, &quote_groups, &event_groups);
     drop((resolved, sim, fact_units));
