@@ -125,6 +125,14 @@ def evaluate_topic(corpus, topic, binary):
         g_gold += same_gold
         g_tp += same_pred and same_gold
     mixed = sum(1 for c in clusters if len({subevent(d) for d, _ in c}) > 1 and len({d for d, _ in c}) > 1)
+    # "Different event" flags against the minority sub-event (the articles of the event fewer
+    # of them tell).
+    counts = defaultdict(int)
+    for d, _ in docs:
+        counts[subevent(d)] += 1
+    major = max(sorted(counts), key=lambda s: counts[s])
+    flagged = {x["source"] for x in report.get("different_event", [])}
+    minority = {d for d, _ in docs if subevent(d) != major}
     multi = sum(1 for c in clusters if len({d for d, _ in c}) > 1)
     # Baseline.
     feats = {}
@@ -164,7 +172,21 @@ def evaluate_topic(corpus, topic, binary):
         "groups_tp": g_tp,
         "clusters": multi,
         "mixed": mixed,
+        "flag_tp": len(flagged & minority),
+        "flag_pred": len(flagged),
+        "flag_gold": len(minority),
     }
+
+
+def single_event_flags(corpus, topics, binary):
+    """(documents, flagged) over the single-event sub-topics of `topics`: every flag is false."""
+    n = flagged = 0
+    for path in corpus.subtopic_files(topics):
+        data = corpus.load(path)
+        rep = systems.run_engine([(d["id"], d["text"]) for d in data["docs"]], binary).report
+        n += len(data["docs"])
+        flagged += len(rep.get("different_event", []))
+    return n, flagged
 
 
 def main(argv=None):
@@ -205,6 +227,11 @@ def main(argv=None):
     print("article groups vs sub-events, pairwise over articles of a topic: P %.1f R %.1f F1 %.1f" % (100 * p, 100 * r, 100 * f))
     share = tot["mixed"] / tot["clusters"] if tot["clusters"] else 0.0
     print("engine clusters spanning 2+ documents: %d, mixing the two sub-events: %d (%.1f%%)" % (tot["clusters"], tot["mixed"], 100 * share))
+    p, r, f = prf(tot["flag_tp"], tot["flag_pred"], tot["flag_gold"])
+    print("'different event' flags vs the articles of the minority sub-event: flagged %d, right %d, of %d: P %.1f R %.1f"
+          % (tot["flag_pred"], tot["flag_tp"], tot["flag_gold"], 100 * p, 100 * r))
+    n, flagged = single_event_flags(corpus, corpus.topics(args.split), args.engine)
+    print("'different event' flags on the single-event sub-topics (all false): %d of %d articles (%.1f%%)" % (flagged, n, 100.0 * flagged / max(n, 1)))
     if args.verbose:
         for r in rows:
             p, rr, f = prf(r["engine_tp"], r["engine_pred"], r["gold"])
