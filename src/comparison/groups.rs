@@ -14,7 +14,9 @@
 //! 2. cosine similarity of every pair of articles, accumulated through an inverted index
 //!    (O(Σ df²) over the features; O(N²) memory for the dense matrix, 4 MB at 1,000 articles);
 //! 3. average-link agglomerative clustering, cut at [`GROUP_THRESHOLD`], with the
-//!    nearest-neighbour chain algorithm (O(N²) for average linkage, which is reducible).
+//!    nearest-neighbour chain algorithm (O(N²) for average linkage, which is reducible);
+//! 4. each other group's average link to the main (largest) group, from the article vectors, for
+//!    telling another event from a split of this one ([`super::events::FLAG_LINK`]).
 //!
 //! Measured by `eval/facts_ecb.py` (ECB+: two events of one kind per topic, 14–39 articles),
 //! pairwise over the articles of a topic: on the train/val topics (where the threshold and the
@@ -38,11 +40,13 @@ pub const LEDE_SENTENCES: usize = 3;
 /// How much an occurrence in the lede counts, against 1 for one later in the article.
 pub const LEDE_WEIGHT: f32 = 3.0;
 
-/// The group of each article (see the module docs).
-pub fn groups(sf: &SentenceFeatures) -> Vec<usize> {
+/// The group of each article (see the module docs), and for each article outside the main group
+/// the average-link similarity of its group to the main group (1 for the main group's own): how
+/// far apart the two are, which [`super::events`] reads to tell a different event from a split.
+pub fn groups(sf: &SentenceFeatures) -> (Vec<usize>, Vec<f32>) {
     let n = sf.occurrences.len();
     if n < 3 {
-        return vec![0; n];
+        return (vec![0; n], vec![1.0; n]);
     }
     // 1. Article vectors over specific features, sparse, sorted by feature id.
     let specific = |id: u32| matches!(sf.kind[id as usize], b'e' | b'g' | b'n' | b'd');
@@ -115,14 +119,39 @@ pub fn groups(sf: &SentenceFeatures) -> Vec<usize> {
     // Articles with nothing specific in common with anyone cannot be told apart: largest group.
     // (A vector keeps only features found in two articles or more, so an empty one shares
     // nothing; the representative of a group is its first article, so ties go to the first.)
-    let sizes = sizes(&group);
-    let largest = main_group(&sizes);
+    let first_sizes = sizes(&group);
+    let largest = main_group(&first_sizes);
     for i in 0..n {
-        if sizes[group[i]] == 1 && vectors[i].is_empty() {
+        if first_sizes[group[i]] == 1 && vectors[i].is_empty() {
             group[i] = largest;
         }
     }
-    renumber(&group)
+    let group = renumber(&group);
+    // 4. Each other group's average link to the main group, from the article vectors (the
+    //    matrix was merged in place): O(m · k · F) for m articles in the main group, k outside
+    //    it, F features per vector.
+    let sizes = sizes(&group);
+    let main = main_group(&sizes);
+    let dot = |a: &[(u32, f32)], b: &[(u32, f32)]| {
+        let (mut i, mut j, mut s) = (0, 0, 0.0f32);
+        while i < a.len() && j < b.len() {
+            match a[i].0.cmp(&b[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    s += a[i].1 * b[j].1;
+                    (i, j) = (i + 1, j + 1);
+                }
+            }
+        }
+        s
+    };
+    let mut sum = vec![0f32; sizes.len()];
+    for i in (0..n).filter(|&i| group[i] != main) {
+        sum[group[i]] += (0..n).filter(|&j| group[j] == main).map(|j| dot(&vectors[i], &vectors[j])).sum::<f32>();
+    }
+    let link = (0..n).map(|i| if group[i] == main { 1.0 } else { sum[group[i]] / (sizes[group[i]] * sizes[main]) as f32 }).collect();
+    (group, link)
 }
 
 /// How many articles each group id has (indexed by group id; ids below `groups.len()`).
