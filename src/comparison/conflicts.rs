@@ -200,7 +200,7 @@ fn date_context(toks: &[Token], t: usize, end: usize) -> BTreeSet<String> {
     let te = t + toks[t..].partition_point(|t| t.start < end);
     let near = toks[t.saturating_sub(DATE_CONTEXT)..t].iter().chain(&toks[te..(te + DATE_CONTEXT).min(toks.len())]);
     near.filter(|t| {
-        t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(&t.folded) && !lex.calendar.contains_key(&t.folded)
+        t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(t.folded.as_str()) && !lex.calendar.contains_key(t.folded.as_str())
     })
     .map(|t| stem(lex.canonical(&t.folded)))
     .collect()
@@ -295,14 +295,14 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crate::sort::set(crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded))
+    crate::sort::set(crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| t.folded.into_string()))
 }
 
 /// The word-level difference between two wordings (words compared folded, so case and
 /// accents do not count; punctuation is ignored). Patience diff from the `similar` crate: it anchors on words that occur once in each, so content words line up rather than "and" or "the".
 pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
     let words = |s: &str| -> Vec<(String, String)> {
-        crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| (t.folded.clone(), s[t.start..t.end].to_string())).collect()
+        crate::text::tokenize(s, 0, s.len()).into_iter().filter(|t| t.is_word()).map(|t| (t.folded.to_string(), s[t.start..t.end].to_string())).collect()
     };
     let (wa, wb) = (words(a), words(b));
     let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();

@@ -179,7 +179,7 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     // So are the titles given with a name ("Ukrainian President") and demonyms.
     let lex = crate::lexicon::get();
     demonym.clear();
-    demonym.extend(toks.iter().map(|t| lex.demonyms.get(&t.folded).copied()));
+    demonym.extend(toks.iter().map(|t| lex.demonyms.get(t.folded.as_str()).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
         demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end))

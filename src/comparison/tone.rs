@@ -178,7 +178,7 @@ pub fn profile(doc: &Doc) -> ToneProfile {
         let toks = &s.tokens;
         keys.clear();
         for i in 0..toks.len() {
-            keys.add(toks, i, if lex.tone_heads.contains(&toks[i].folded) { max } else { 1 });
+            keys.add(toks, i, if lex.tone_heads.contains(toks[i].folded.as_str()) { max } else { 1 });
         }
         let ctx = Ctx { sentence: s, names: &names[si], dates: &dates[si], quoted: &quoted };
         let hit = |a: usize, b: usize, entry: &str, category: &str, explanation: String| ToneHit {

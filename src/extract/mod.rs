@@ -166,7 +166,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
             ";" => Some(i + 1),
             // A dash, not a hyphen: folded to "-", but longer than one byte (— or –) or spaced.
             "-" if t.end - t.start > 1 || (i > 0 && tokens[i - 1].end < t.start && tokens.get(i + 1).is_some_and(|n| n.start > t.end)) => Some(i + 1),
-            "," => tokens.get(i + 1).filter(|n| n.is_word() && (lex.clause_starters.contains(&n.folded) || (n.folded.ends_with("ing") && n.folded.len() > 5))).map(|_| i + 1),
+            "," => tokens.get(i + 1).filter(|n| n.is_word() && (lex.clause_starters.contains(n.folded.as_str()) || (n.folded.ends_with("ing") && n.folded.len() > 5))).map(|_| i + 1),
             _ => None,
         };
         if let Some(c) = cut {
@@ -249,7 +249,7 @@ pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        let max_len = if lex.synonym_heads.contains(&words[i].1.folded) { lex.synonym_max_words * 2 - 1 } else { 0 };
+        let max_len = if lex.synonym_heads.contains(words[i].1.folded.as_str()) { lex.synonym_max_words * 2 - 1 } else { 0 };
         for len in (2..=max_len).rev() {
             if i + len > words.len() {
                 continue;
@@ -270,8 +270,8 @@ pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
         // Numbers are matched as quantities (value and counted thing), not as words.
         if t.kind != TokKind::Word
             || lex.is_stopword(&t.folded)
-            || lex.speech_verbs.contains(&t.folded)
-            || lex.number_words.contains_key(&t.folded)
+            || lex.speech_verbs.contains(t.folded.as_str())
+            || lex.number_words.contains_key(t.folded.as_str())
         {
             continue;
         }
