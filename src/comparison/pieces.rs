@@ -346,6 +346,9 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
+    // Per partner of the current sentence: the indexed features they share.
+    let mut hits: Vec<u32> = vec![0; sent_ids.len()];
+    let common = super::facts::Common::new(sent_ids.iter().map(|&(di, si)| features[di][si].iter().map(|f| f.0)), |id| df[id as usize] > max_df);
     let mut partners: Vec<usize> = Vec::new();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
     let mut scratch = Scratch::default();
@@ -358,10 +361,15 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
             for &gb in &list[list.partition_point(|&g| g <= ga)..] {
-                if mark[gb] != ga && sent_ids[gb].0 != da && groups[sent_ids[gb].0] == groups[da] {
+                if mark[gb] != ga {
+                    if sent_ids[gb].0 == da || groups[sent_ids[gb].0] != groups[da] {
+                        continue;
+                    }
                     mark[gb] = ga;
+                    hits[gb] = 0;
                     partners.push(gb);
                 }
+                hits[gb] += 1;
             }
         }
         if partners.is_empty() {
@@ -371,6 +379,11 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             in_a[f.0 as usize] = i as u32;
         }
         for &gb in &partners {
+            // Most candidates share a word or two: not worth a window search, nor listing what
+            // they share (see `pair_links`).
+            if common.shared_below(hits[gb], gb, &in_a, MIN_SHARED - 1) {
+                continue;
+            }
             let (db, sb) = sent_ids[gb];
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
@@ -573,7 +586,8 @@ const _: () = assert!(WINDOW <= 64);
 /// features), from the features they share (`s.shared`), appended to `links`.
 fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
-    // Most candidates share a word or two: not worth a window search.
+    // Most candidates share a word or two: not worth a window search (`build` skips those that
+    // share one before listing what they share).
     if s.shared.len() < MIN_SHARED - 1 {
         return;
     }
