@@ -100,8 +100,9 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     // Capped so that very common features (in thousands of clauses of a large corpus) do not
     // generate a quadratic number of candidates; they still count in the exact score.
     let max_df = (n / 10).clamp(8, 120) as u32;
+    // Units too thin to match are in no list.
     let mut postings: Vec<Vec<UnitId>> = vec![Vec::new(); df.len()];
-    for (ui, v) in vectors.iter().enumerate() {
+    for (ui, v) in vectors.iter().enumerate().filter(|(_, v)| v.len() >= MIN_UNIT_FEATURES) {
         for &(id, _) in v {
             if (2..=max_df).contains(&df[id as usize]) {
                 postings[id as usize].push(ui);
@@ -124,21 +125,22 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let mut partners: Vec<UnitId> = Vec::new();
     let mut kept: Vec<u64> = Vec::new();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    // Units are in article order: the first unit after each article's.
+    let doc_end: Vec<UnitId> = (0..docs.len()).map(|d| units.partition_point(|u| u.doc <= d)).collect();
     for (a, v) in vectors.iter().enumerate() {
         if v.len() < MIN_UNIT_FEATURES {
             continue;
         }
         partners.clear();
+        let later = doc_end[units[a].doc];
         for &(id, _) in v {
             if !(2..=max_df).contains(&df[id as usize]) {
                 continue;
             }
+            // The units of the articles after a's (so b > a, of another source).
             let list = &postings[id as usize];
-            for &b in &list[list.partition_point(|&x| x <= a)..] {
+            for &b in &list[list.partition_point(|&x| x < later)..] {
                 if mark[b] != a {
-                    if units[a].doc == units[b].doc || vectors[b].len() < MIN_UNIT_FEATURES {
-                        continue;
-                    }
                     mark[b] = a;
                     hits[b] = 0;
                     partners.push(b);

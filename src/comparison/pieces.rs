@@ -355,14 +355,16 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
         let fa = &features[da][sa];
         partners.clear();
+        // The sentences of the articles after this one (so gb > ga, of another source).
+        let later = ga - sa + features[da].len();
         for &(id, _, _, _) in fa {
             if !indexed(id) {
                 continue;
             }
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
-            for &gb in &list[list.partition_point(|&g| g <= ga)..] {
+            for &gb in &list[list.partition_point(|&g| g < later)..] {
                 if mark[gb] != ga {
-                    if sent_ids[gb].0 == da || groups[sent_ids[gb].0] != groups[da] {
+                    if groups[sent_ids[gb].0] != groups[da] {
                         continue;
                     }
                     mark[gb] = ga;
