@@ -202,7 +202,7 @@ fn date_context(toks: &[Token], t: usize, end: usize) -> BTreeSet<String> {
     near.filter(|t| {
         t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(t.folded.as_str()) && !lex.calendar.contains_key(t.folded.as_str())
     })
-    .map(|t| stem(lex.canonical(&t.folded)))
+    .map(|t| stem(lex.canonical(&t.folded)).into_owned())
     .collect()
 }
 
