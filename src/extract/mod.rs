@@ -247,8 +247,10 @@ fn singular_of(s: &str, y: bool) -> String {
 /// took ~12 MB for 831 articles.)
 pub fn terms_at(tokens: &[Token]) -> Vec<(Cow<'_, str>, usize, usize)> {
     let lex = lexicon::get();
-    let words: Vec<(usize, &Token)> = tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-").collect();
-    let mut out = Vec::new();
+    // Allocated once each, at their most (a filtered `collect` grows a vector step by step).
+    let mut words: Vec<(usize, &Token)> = Vec::with_capacity(tokens.len());
+    words.extend(tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-"));
+    let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
