@@ -205,9 +205,9 @@ fn date_context(toks: &[Token], t: usize, end: usize) -> BTreeSet<String> {
     let te = t + toks[t..].partition_point(|t| t.start < end);
     let near = toks[t.saturating_sub(DATE_CONTEXT)..t].iter().chain(&toks[te..(te + DATE_CONTEXT).min(toks.len())]);
     near.filter(|t| {
-        t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(&t.folded) && !lex.calendar.contains_key(&t.folded)
+        t.kind == TokKind::Word && !lex.is_stopword(&t.folded) && !lex.speech_verbs.contains(t.folded.as_str()) && !lex.calendar.contains_key(t.folded.as_str())
     })
-    .map(|t| stem(lex.canonical(&t.folded)))
+    .map(|t| stem(lex.canonical(&t.folded)).into_owned())
     .collect()
 }
 
@@ -300,7 +300,7 @@ fn roles(docs: &[Doc], resolved: &Resolved, entity_index: &[usize], entity_names
 }
 
 fn words(s: &str) -> BTreeSet<String> {
-    crate::sort::set(wording(s).into_iter().map(|t| t.folded))
+    crate::sort::set(wording(s).into_iter().map(|t| t.folded.into_string()))
 }
 
 /// The tokens a quotation's wording is compared by: words and numbers, but not the minutes of
@@ -320,7 +320,7 @@ fn wording(s: &str) -> Vec<Token> {
 /// and accents do not count; punctuation is ignored). Patience diff from the `similar` crate: it anchors on words that occur once in each, so content words line up rather than "and" or "the".
 pub fn word_diff(a: &str, b: &str) -> Vec<WordDiff> {
     let words = |s: &str| -> Vec<(String, String)> {
-        wording(s).into_iter().map(|t| (t.folded.clone(), s[t.start..t.end].to_string())).collect()
+        wording(s).into_iter().map(|t| (t.folded.to_string(), s[t.start..t.end].to_string())).collect()
     };
     let (wa, wb) = (words(a), words(b));
     let ka: Vec<&str> = wa.iter().map(|w| w.0.as_str()).collect();

@@ -100,8 +100,9 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     // Capped so that very common features (in thousands of clauses of a large corpus) do not
     // generate a quadratic number of candidates; they still count in the exact score.
     let max_df = (n / 10).clamp(8, 120) as u32;
+    // Units too thin to match are in no list.
     let mut postings: Vec<Vec<UnitId>> = vec![Vec::new(); df.len()];
-    for (ui, v) in vectors.iter().enumerate() {
+    for (ui, v) in vectors.iter().enumerate().filter(|(_, v)| v.len() >= MIN_UNIT_FEATURES) {
         for &(id, _) in v {
             if (2..=max_df).contains(&df[id as usize]) {
                 postings[id as usize].push(ui);
@@ -115,27 +116,36 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     // the candidates before scoring them took 3.4 million pairs, ~50 MB of the wasm memory's
     // peak with the list's growth, for 831 articles.)
     let norms: Vec<f32> = vectors.iter().map(|v| v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt()).collect();
+    let common = Common::new(vectors.iter().map(|v| v.iter().map(|f| f.0)), |id| df[id as usize] > max_df);
     let mut pairs = Vec::new();
     let mut scores = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; n];
+    // Per partner of the current unit: the indexed features they share.
+    let mut hits: Vec<u32> = vec![0; n];
     let mut partners: Vec<UnitId> = Vec::new();
     let mut kept: Vec<u64> = Vec::new();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    // Units are in article order: the first unit after each article's.
+    let doc_end: Vec<UnitId> = (0..docs.len()).map(|d| units.partition_point(|u| u.doc <= d)).collect();
     for (a, v) in vectors.iter().enumerate() {
         if v.len() < MIN_UNIT_FEATURES {
             continue;
         }
         partners.clear();
+        let later = doc_end[units[a].doc];
         for &(id, _) in v {
             if !(2..=max_df).contains(&df[id as usize]) {
                 continue;
             }
+            // The units of the articles after a's (so b > a, of another source).
             let list = &postings[id as usize];
-            for &b in &list[list.partition_point(|&x| x <= a)..] {
-                if mark[b] != a && units[a].doc != units[b].doc && vectors[b].len() >= MIN_UNIT_FEATURES {
+            for &b in &list[list.partition_point(|&x| x < later)..] {
+                if mark[b] != a {
                     mark[b] = a;
+                    hits[b] = 0;
                     partners.push(b);
                 }
+                hits[b] += 1;
             }
         }
         for (i, &(id, _)) in v.iter().enumerate() {
@@ -145,6 +155,11 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
         // (partner, score bits) in one integer.
         kept.clear();
         for &b in &partners {
+            // Most candidates share one feature: known from the postings and a look at the
+            // partner's few common features, without the dot product.
+            if common.shared_below(hits[b], b, &in_a, MIN_SHARED_FEATURES) {
+                continue;
+            }
             let (dot, shared) = dot(v, &in_a, &vectors[b]);
             let denom = norms[a] * norms[b];
             if denom > 0.0 && shared >= MIN_SHARED_FEATURES && dot / denom >= super::conflicts::NUMBER_PAIR_THRESHOLD {
@@ -161,6 +176,35 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
         }
     }
     Similarity { units, pairs, scores }
+}
+
+/// The features of each item (a clause, or a sentence) too common to be indexed, in one array:
+/// item `i`'s are `ids[at[i]..at[i + 1]]`. Two items share exactly the indexed features through
+/// whose postings one finds the other, plus those of these they both have; so whether a
+/// candidate shares enough features is known from a few ids rather than from all its features.
+pub(super) struct Common {
+    ids: Vec<u32>,
+    at: Vec<usize>,
+}
+
+impl Common {
+    /// From each item's feature ids, and which ids are common (not indexed, yet found in more
+    /// than one item).
+    pub(super) fn new<I: Iterator<Item = u32>>(items: impl Iterator<Item = I>, common: impl Fn(u32) -> bool) -> Common {
+        let (mut ids, mut at) = (Vec::new(), vec![0]);
+        for item in items {
+            ids.extend(item.filter(|&id| common(id)));
+            at.push(ids.len());
+        }
+        Common { ids, at }
+    }
+
+    /// Whether item `b`, found through `hits` indexed features of the current item (whose
+    /// features are marked in `in_a`: not `u32::MAX`), shares fewer than `min` features with it.
+    pub(super) fn shared_below(&self, hits: u32, b: usize, in_a: &[u32], min: usize) -> bool {
+        let hits = hits as usize;
+        hits < min && hits + self.ids[self.at[b]..self.at[b + 1]].iter().filter(|&&id| in_a[id as usize] != u32::MAX).count() < min
+    }
 }
 
 /// Dot product of two sparse vectors, and how many features they share: `a` with its features

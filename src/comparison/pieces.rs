@@ -181,7 +181,7 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     // delegation"): who led whom is a fact to match.
     let lex = crate::lexicon::get();
     demonym.clear();
-    demonym.extend(toks.iter().map(|t| lex.demonyms.get(&t.folded).copied()));
+    demonym.extend(toks.iter().map(|t| lex.demonyms.get(t.folded.as_str()).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
         demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
@@ -348,22 +348,32 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
+    // Per partner of the current sentence: the indexed features they share.
+    let mut hits: Vec<u32> = vec![0; sent_ids.len()];
+    let common = super::facts::Common::new(sent_ids.iter().map(|&(di, si)| features[di][si].iter().map(|f| f.0)), |id| df[id as usize] > max_df);
     let mut partners: Vec<usize> = Vec::new();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
     let mut scratch = Scratch::default();
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
         let fa = &features[da][sa];
         partners.clear();
+        // The sentences of the articles after this one (so gb > ga, of another source).
+        let later = ga - sa + features[da].len();
         for &(id, _, _, _) in fa {
             if !indexed(id) {
                 continue;
             }
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
-            for &gb in &list[list.partition_point(|&g| g <= ga)..] {
-                if mark[gb] != ga && sent_ids[gb].0 != da && groups[sent_ids[gb].0] == groups[da] {
+            for &gb in &list[list.partition_point(|&g| g < later)..] {
+                if mark[gb] != ga {
+                    if groups[sent_ids[gb].0] != groups[da] {
+                        continue;
+                    }
                     mark[gb] = ga;
+                    hits[gb] = 0;
                     partners.push(gb);
                 }
+                hits[gb] += 1;
             }
         }
         if partners.is_empty() {
@@ -373,6 +383,11 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             in_a[f.0 as usize] = i as u32;
         }
         for &gb in &partners {
+            // Most candidates share a word or two: not worth a window search, nor listing what
+            // they share (see `pair_links`).
+            if common.shared_below(hits[gb], gb, &in_a, MIN_SHARED - 1) {
+                continue;
+            }
             let (db, sb) = sent_ids[gb];
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
@@ -575,7 +590,8 @@ const _: () = assert!(WINDOW <= 64);
 /// features), from the features they share (`s.shared`), appended to `links`.
 fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
-    // Most candidates share a word or two: not worth a window search.
+    // Most candidates share a word or two: not worth a window search (`build` skips those that
+    // share one before listing what they share).
     if s.shared.len() < MIN_SHARED - 1 {
         return;
     }

@@ -178,7 +178,7 @@ pub fn profile(doc: &Doc) -> ToneProfile {
         let toks = &s.tokens;
         keys.clear();
         for i in 0..toks.len() {
-            keys.add(toks, i, if lex.tone_heads.contains(&toks[i].folded) { max } else { 1 });
+            keys.add(toks, i, max);
         }
         let ctx = Ctx { sentence: s, names: &names[si], dates: &dates[si], quoted: &quoted };
         let hit = |a: usize, b: usize, entry: &str, category: &str, explanation: String| ToneHit {
@@ -312,14 +312,16 @@ impl Keys {
         self.at.clear();
     }
 
-    /// Adds the keys starting at token `i` (the next token), of at most `max` tokens.
+    /// Adds the keys starting at token `i` (the next token), of at most `max` tokens; of one
+    /// token unless an entry of more starts with it ([`HEAD`]).
     fn add(&mut self, toks: &[Token], i: usize, max: usize) {
         let first = self.keys.len();
         if toks[i].kind == TokKind::Word {
             let o = self.text.len();
             self.text.push_str(&toks[i].folded);
-            self.keys.push((i + 1, o, self.text.len(), in_lists(&self.text[o..])));
-            let end = toks.len().min(i.saturating_add(max));
+            let lists = in_lists(&self.text[o..]);
+            self.keys.push((i + 1, o, self.text.len(), lists));
+            let end = if lists & HEAD != 0 { toks.len().min(i.saturating_add(max)) } else { i + 1 };
             for j in i + 1..end {
                 let t = &toks[j];
                 let tight_before = toks[j - 1].end == t.start;
@@ -354,9 +356,12 @@ impl Keys {
 const LOADED: u8 = 1;
 const HEDGE: u8 = 2;
 const ATTRIBUTION: u8 = 4;
+/// Not a list: the key is the first word of an entry of more than one token
+/// ([`lexicon::Lexicon::tone_heads`]).
+const HEAD: u8 = 8;
 
-/// Which of the three lists have `key` (bits [`LOADED`], [`HEDGE`], [`ATTRIBUTION`]): one hash
-/// look-up per phrase key instead of one per list.
+/// Which of the three lists have `key` (bits [`LOADED`], [`HEDGE`], [`ATTRIBUTION`]), and
+/// [`HEAD`]: one hash look-up per phrase key instead of one per list, and per word.
 fn in_lists(key: &str) -> u8 {
     static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
@@ -366,6 +371,9 @@ fn in_lists(key: &str) -> u8 {
             for k in keys {
                 *m.entry(k.as_str()).or_default() |= bit;
             }
+        }
+        for h in &lex.tone_heads {
+            *m.entry(h.as_str()).or_default() |= HEAD;
         }
         m
     });

@@ -130,7 +130,7 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
 /// "X and Y" joins one name only when the part before is an organisation-like start
 /// ("Bosnia and Herzegovina", "Department of Justice and ..."): checked by the gazetteer.
 fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
-    before.len() == 1 && lex.and_heads.contains(&before[0].folded)
+    before.len() == 1 && lex.and_heads.contains(before[0].folded.as_str())
 }
 
 fn is_known(lex: &Lexicon, w: &str) -> bool {
@@ -202,13 +202,13 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         if !t.is_word() || t.cap {
             break;
         }
-        match lex.titles.get(&t.folded) {
+        match lex.titles.get(t.folded.as_str()) {
             Some(kinds) if kinds.iter().any(|(_, k)| matches!(k, TitleKind::Lower | TitleKind::Modifier)) => lb -= 1,
             _ => break,
         }
     }
     for t in &toks[lb..a] {
-        let (norm, kind) = lex.titles[&t.folded][0];
+        let (norm, kind) = lex.titles[t.folded.as_str()][0];
         title_words.push(norm);
         if kind == TitleKind::Lower && lex.title(&t.folded, TitleKind::Lower).is_some_and(|n| n != "presidential") {
             head = Some(norm);
@@ -362,13 +362,13 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     // "Englishman Robert Buckley", "Fired Jim O'Brien": ordinary words before a given name are
     // not part of the name.
     let mut p = p;
-    while b - p >= 3 && lex.common_words.contains(toks[p].folded.as_str()) && !lex.first_names.contains(&toks[p].folded) && lex.first_names.contains(&toks[p + 1].folded) {
+    while b - p >= 3 && lex.common_words.contains(toks[p].folded.as_str()) && !lex.first_names.contains(toks[p].folded.as_str()) && lex.first_names.contains(toks[p + 1].folded.as_str()) {
         p += 1;
     }
     let rest = &toks[p..b];
     // One word: a speech verb right after it ("Obama said") makes it a person; otherwise the
     // comparison stage settles it with the other articles.
-    let speaks = rest.len() == 1 && toks.get(b).is_some_and(|t| lex.speech_verbs.contains(&t.folded));
+    let speaks = rest.len() == 1 && toks.get(b).is_some_and(|t| lex.speech_verbs.contains(t.folded.as_str()));
     // Several words: a person when the first is a given name or an initial ("Keith Kellogg",
     // "J. K. Rowling"), not for any capitalised phrase ("Internet Explorer").
     // …or when none of its words is an ordinary English word ("Wladimir Klitschko").
@@ -414,7 +414,7 @@ pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Men
                         start,
                         end,
                         surface: text[start..end].to_string(),
-                        words: toks[i..i + len].iter().map(|t| t.folded.clone()).collect(),
+                        words: toks[i..i + len].iter().map(|t| t.folded.to_string()).collect(),
                         kind: m.kind,
                         guessed: false,
                         canonical: m.canonical,
@@ -560,9 +560,9 @@ fn appositive_role(toks: &[Token], after: usize, lex: &Lexicon) -> Option<RoleMe
         if !t.is_word() {
             break;
         }
-        if let Some(&p) = lex.demonyms.get(&t.folded) {
+        if let Some(&p) = lex.demonyms.get(t.folded.as_str()) {
             country = Some(lex.places[p].name);
-        } else if let Some(kinds) = lex.titles.get(&t.folded) {
+        } else if let Some(kinds) = lex.titles.get(t.folded.as_str()) {
             let (norm, kind) = kinds[0];
             if matches!(kind, TitleKind::Title | TitleKind::Lower) && norm != "presidential" {
                 head = Some(norm);
@@ -592,7 +592,7 @@ fn push(
 ) {
     let start = toks[a].start;
     let end = toks[b - 1].end;
-    let words: Vec<String> = toks[a..b].iter().map(|t| t.folded.clone()).collect();
+    let words: Vec<String> = toks[a..b].iter().map(|t| t.folded.to_string()).collect();
     out.push(Mention { sentence: si, start, end, surface: text[start..end].to_string(), words, kind, guessed, canonical, roles: role.into_iter().collect() });
 }
 

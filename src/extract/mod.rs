@@ -9,6 +9,8 @@ pub mod input;
 pub mod numbers;
 pub mod quotes;
 
+use std::borrow::Cow;
+
 use rustc_hash::FxHashSet as HashSet;
 
 use crate::lexicon;
@@ -166,7 +168,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
             ";" => Some(i + 1),
             // A dash, not a hyphen: folded to "-", but longer than one byte (— or –) or spaced.
             "-" if t.end - t.start > 1 || (i > 0 && tokens[i - 1].end < t.start && tokens.get(i + 1).is_some_and(|n| n.start > t.end)) => Some(i + 1),
-            "," => tokens.get(i + 1).filter(|n| n.is_word() && (lex.clause_starters.contains(&n.folded) || (n.folded.ends_with("ing") && n.folded.len() > 5))).map(|_| i + 1),
+            "," => tokens.get(i + 1).filter(|n| n.is_word() && (lex.clause_starters.contains(n.folded.as_str()) || (n.folded.ends_with("ing") && n.folded.len() > 5))).map(|_| i + 1),
             _ => None,
         };
         if let Some(c) = cut {
@@ -184,13 +186,14 @@ pub fn clauses(tokens: &[Token]) -> Vec<(usize, usize)> {
 }
 
 /// Light suffix stripping for matching ("exchanged" ~ "exchange", "talks" ~ "talk"): enough for
-/// news English, where a full lemmatiser would cost more than it gains here.
-pub fn stem(w: &str) -> String {
+/// news English, where a full lemmatiser would cost more than it gains here. Borrowed from `w`
+/// (a prefix of it) unless a "y" is put back ("countries" → "country").
+pub fn stem(w: &str) -> Cow<'_, str> {
     let n = w.chars().count();
     let (mut s, y) = singular_parts(w, n);
     if y {
         // "…y" ends in none of the suffixes below.
-        return singular_of(s, y);
+        return Cow::Owned(singular_of(s, y));
     }
     // Every suffix cut here is ASCII: a byte less is a character less.
     let mut n = n - (w.len() - s.len());
@@ -204,7 +207,7 @@ pub fn stem(w: &str) -> String {
     if n > 3 && s.ends_with('e') {
         s = &s[..s.len() - 1];
     }
-    s.to_string()
+    Cow::Borrowed(s)
 }
 
 /// The singular of a regular English plural ("countries" → "country", "POWs" → "pow").
@@ -242,14 +245,16 @@ fn singular_of(s: &str, y: bool) -> String {
 /// made from; a term that occurs twice is listed twice. (Made when the sentence features are,
 /// [`crate::comparison::pieces`]; a sorted copy kept in every sentence was read by nothing and
 /// took ~12 MB for 831 articles.)
-pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
+pub fn terms_at(tokens: &[Token]) -> Vec<(Cow<'_, str>, usize, usize)> {
     let lex = lexicon::get();
-    let words: Vec<(usize, &Token)> = tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-").collect();
-    let mut out = Vec::new();
+    // Allocated once each, at their most (a filtered `collect` grows a vector step by step).
+    let mut words: Vec<(usize, &Token)> = Vec::with_capacity(tokens.len());
+    words.extend(tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-"));
+    let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        let max_len = if lex.synonym_heads.contains(&words[i].1.folded) { lex.synonym_max_words * 2 - 1 } else { 0 };
+        let max_len = if lex.synonym_heads.contains(words[i].1.folded.as_str()) { lex.synonym_max_words * 2 - 1 } else { 0 };
         for len in (2..=max_len).rev() {
             if i + len > words.len() {
                 continue;
@@ -270,8 +275,8 @@ pub fn terms_at(tokens: &[Token]) -> Vec<(String, usize, usize)> {
         // Numbers are matched as quantities (value and counted thing), not as words.
         if t.kind != TokKind::Word
             || lex.is_stopword(&t.folded)
-            || lex.speech_verbs.contains(&t.folded)
-            || lex.number_words.contains_key(&t.folded)
+            || lex.speech_verbs.contains(t.folded.as_str())
+            || lex.number_words.contains_key(t.folded.as_str())
         {
             continue;
         }
@@ -354,7 +359,7 @@ mod tests {
     fn terms_merge_synonyms_and_phrases() {
         // Sorted and unique: which terms, not where.
         let t = |s: &str| {
-            let mut v: Vec<String> = terms_at(&text::tokenize(s, 0, s.len())).into_iter().map(|x| x.0).collect();
+            let mut v: Vec<String> = terms_at(&text::tokenize(s, 0, s.len())).into_iter().map(|x| x.0.into_owned()).collect();
             v.sort();
             v.dedup();
             v

@@ -223,7 +223,7 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
                 let hyphenated = toks.get(next).is_some_and(|t| t.folded == "-");
                 let describes = match (hyphenated, counts == "year-old") {
                     // "a 36-year-old Australian climber": whom the age is of.
-                    (true, true) => noun_at(lex, toks, after + toks[after..].iter().take_while(|t| lex.demonyms.contains_key(&t.folded)).count()),
+                    (true, true) => noun_at(lex, toks, after + toks[after..].iter().take_while(|t| lex.demonyms.contains_key(t.folded.as_str())).count()),
                     (true, false) => noun_at(lex, toks, after),
                     (false, _) => String::new(),
                 };
@@ -269,7 +269,7 @@ fn clock_time(lex: &Lexicon, toks: &[Token], i: usize) -> Option<usize> {
 /// the page or of the report, not of anything the article tells, and it differs from page to page.
 fn is_time_stamp(lex: &Lexicon, toks: &[Token], i: usize, next: usize) -> bool {
     let near = toks[i.saturating_sub(4)..i].iter().chain(toks[next..(next + 4).min(toks.len())].iter());
-    if near.clone().any(|t| lex.stamp_words.contains(&t.folded)) {
+    if near.clone().any(|t| lex.stamp_words.contains(t.folded.as_str())) {
         return true;
     }
     // A clock time right after the date, maybe after a comma or "at".
@@ -382,7 +382,7 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
         let mut next = i + 1;
         // "31.5 million", and hyphenated, "a $31.5-million contract" (not a range up to a million).
         let hyphen = usize::from(toks.get(next).is_some_and(|t| t.folded == "-"));
-        if let Some(&(scale, true)) = toks.get(next + hyphen).and_then(|n| lex.number_words.get(&n.folded)) {
+        if let Some(&(scale, true)) = toks.get(next + hyphen).and_then(|n| lex.number_words.get(n.folded.as_str())) {
             v *= scale;
             next += hyphen + 1;
         }
@@ -394,7 +394,7 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
     // "a dozen", "a thousand", and "an hour" / "a day" after a qualifier ("just over an hour").
     if matches!(t.folded.as_str(), "a" | "an") {
         let n = toks.get(i + 1)?;
-        if let Some(&(v, _)) = lex.number_words.get(&n.folded).filter(|(v, scale)| *scale || *v == 12.0) {
+        if let Some(&(v, _)) = lex.number_words.get(n.folded.as_str()).filter(|(v, scale)| *scale || *v == 12.0) {
             let (v2, next) = words_value(lex, toks, i + 1).unwrap_or((v, i + 2));
             return Some((v2, next));
         }
@@ -409,7 +409,7 @@ fn number_at(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> {
     }
     // "e85 million" (a currency sign lost to mojibake): the scale word belongs to a number this
     // reader cannot read, and is not "a million" by itself.
-    let scale_word = lex.number_words.get(&t.folded).is_some_and(|(_, scale)| *scale);
+    let scale_word = lex.number_words.get(t.folded.as_str()).is_some_and(|(_, scale)| *scale);
     if scale_word && i > 0 && toks[i - 1].folded.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
@@ -446,7 +446,7 @@ fn words_value(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, usize)> 
             }
             any = true;
             j += 1;
-        } else if any && (f == "-" || f == "and") && toks.get(j + 1).is_some_and(|n| lex.number_words.contains_key(&n.folded)) {
+        } else if any && (f == "-" || f == "and") && toks.get(j + 1).is_some_and(|n| lex.number_words.contains_key(n.folded.as_str())) {
             j += 1;
         } else {
             break;
@@ -462,7 +462,7 @@ const TIME_UNITS: [&str; 8] = ["second", "minute", "hour", "day", "week", "month
 /// Whether the folded words `phrase` stand right before `toks[i]`.
 fn phrase_before(toks: &[Token], i: usize, phrase: &[String]) -> bool {
     let n = phrase.len();
-    n <= i && toks[i - n..i].iter().zip(phrase).all(|(t, w)| &t.folded == w)
+    n <= i && toks[i - n..i].iter().zip(phrase).all(|(t, w)| t.folded == *w)
 }
 
 /// The qualifier phrase right before `toks[i]` and where it starts.
@@ -488,7 +488,7 @@ fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
 /// A qualifier of multiples right before the scale word (or "dozen") `toks[i]` ("a few"
 /// hundred, "several" thousand): the factors from and to (2 and 9) and where the qualifier starts.
 fn multiple_before(lex: &Lexicon, toks: &[Token], i: usize) -> Option<(f64, f64, usize)> {
-    lex.number_words.get(&toks[i].folded).filter(|(v, scale)| (*scale || *v == 12.0) && toks[i].is_word())?;
+    lex.number_words.get(toks[i].folded.as_str()).filter(|(v, scale)| (*scale || *v == 12.0) && toks[i].is_word())?;
     lex.multiples.iter().find(|(phrase, _, _)| phrase_before(toks, i, phrase)).map(|(phrase, lo, hi)| (*lo, *hi, i - phrase.len()))
 }
 
@@ -505,7 +505,7 @@ fn noun_at(lex: &Lexicon, toks: &[Token], i: usize) -> String {
 fn scope_after(lex: &Lexicon, toks: &[Token], i: usize, counts: &str) -> String {
     let Some(t) = toks.get(i) else { return String::new() };
     if TIME_UNITS.contains(&counts) {
-        if let Some(r) = lex.time_relations.get(&t.folded) {
+        if let Some(r) = lex.time_relations.get(t.folded.as_str()) {
             return r.to_string();
         }
     }
@@ -513,7 +513,7 @@ fn scope_after(lex: &Lexicon, toks: &[Token], i: usize, counts: &str) -> String 
     if t.folded == "and" && !counts.is_empty() {
         if let Some(n) = toks.get(i + 1).filter(|n| !n.folded.ends_with("ed") && !n.folded.ends_with("ing")) {
             let noun = noun_at(lex, toks, i + 1);
-            if !noun.is_empty() && !lex.number_words.contains_key(&n.folded) {
+            if !noun.is_empty() && !lex.number_words.contains_key(n.folded.as_str()) {
                 return format!("and {noun}");
             }
         }
@@ -555,7 +555,7 @@ fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usi
                 continue;
             }
         }
-        if !t.is_word() || lex.speech_verbs.contains(&t.folded) {
+        if !t.is_word() || lex.speech_verbs.contains(t.folded.as_str()) {
             break;
         }
         if lex.is_stopword(&t.folded) {

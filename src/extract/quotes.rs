@@ -121,7 +121,7 @@ fn speaker(text: &str, sentences: &[Sentence], mentions: &[Mention], quotes: &[(
         .skip_while(|t| !t.is_word() && t.start < close + 4)
         .take(10)
         .collect();
-    if let Some(v) = after.iter().take(6).position(|t| lex.speech_verbs.contains(&t.folded)) {
+    if let Some(v) = after.iter().take(6).position(|t| lex.speech_verbs.contains(t.folded.as_str())) {
         // "…,” he said / “…,” Zelensky remarked
         if v > 0 {
             let subj = after[v - 1];
@@ -150,7 +150,7 @@ fn speaker(text: &str, sentences: &[Sentence], mentions: &[Mention], quotes: &[(
     let s = &sentences[si];
     let before: Vec<&Token> = tokens_between(sentences, s.start, open).into_iter().collect();
     let words: Vec<&&Token> = before.iter().rev().filter(|t| t.is_word()).take(3).collect();
-    if let Some(k) = words.iter().position(|t| lex.speech_verbs.contains(&t.folded)) {
+    if let Some(k) = words.iter().position(|t| lex.speech_verbs.contains(t.folded.as_str())) {
         let verb = words[k];
         if let Some(m) = mentions.iter().position(|m| m.end <= verb.start && m.sentence == si && verb.start - m.end <= 2) {
             return Some(Speaker::Mention(m));
