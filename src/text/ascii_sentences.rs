@@ -297,22 +297,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn random_strings_as_the_crate() {
-        // Every Sentence_Break category of ASCII, and runs of them.
-        let alphabet: &[u8] = b"aaaaxyzAAAXYZ0019....!!??  \t\r\n\n\"\"''()[],,;:--#$%&*/@_~\x0b\x0c\x00\x7f";
-        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
-        for _ in 0..200_000 {
+    /// `count` pseudo-random strings (xorshift from `seed`) of up to `max_len - 1` characters of
+    /// `alphabet`, each character picked with `mix`.
+    fn random_strings(alphabet: &[char], count: usize, max_len: u64, seed: u64, mix: u64) -> impl Iterator<Item = String> + '_ {
+        let mut x = seed;
+        (0..count).map(move |_| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let len = (x % 24) as usize;
-            let s: String = (0..len)
-                .map(|i| {
-                    let r = x.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-                    alphabet[(r % alphabet.len() as u64) as usize] as char
-                })
-                .collect();
+            (0..(x % max_len) as usize).map(|i| alphabet[((x.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(mix)) % alphabet.len() as u64) as usize]).collect()
+        })
+    }
+
+    #[test]
+    fn random_strings_as_the_crate() {
+        // Every Sentence_Break category of ASCII, and runs of them.
+        let alphabet: Vec<char> = "aaaaxyzAAAXYZ0019....!!??  \t\r\n\n\"\"''()[],,;:--#$%&*/@_~\x0b\x0c\x00\x7f".chars().collect();
+        for s in random_strings(&alphabet, 200_000, 24, 0x2545_F491_4F6C_DD1D, 0x9E37_79B9_7F4A_7C15) {
             assert_eq!(ours(&s), crate_pieces(&s), "{s:?}");
         }
     }
@@ -354,13 +355,7 @@ mod tests {
     #[test]
     fn random_strings_with_stand_ins_as_the_crate() {
         let alphabet: Vec<char> = "aaxyzAAXYZ019....!!??  \t\r\n\"'(),;-#\u{2018}\u{2019}\u{201C}\u{201D}\u{AB}\u{BB}\u{A0}\u{2009}\u{2013}\u{2014}\u{2026}\u{20AC}\u{E9}\u{C9}\u{DF}\u{17E}\u{17D}".chars().collect();
-        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-        for _ in 0..100_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let len = (x % 20) as usize;
-            let s: String = (0..len).map(|i| alphabet[((x.rotate_left(i as u32 * 5) ^ (i as u64).wrapping_mul(0x2545_F491_4F6C_DD1D)) % alphabet.len() as u64) as usize]).collect();
+        for s in random_strings(&alphabet, 100_000, 20, 0x9E37_79B9_7F4A_7C15, 0x2545_F491_4F6C_DD1D) {
             assert_eq!(with_stand_ins(&s), Some(crate_pieces(&s)), "{s:?}");
         }
     }
