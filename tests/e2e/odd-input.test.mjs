@@ -301,10 +301,13 @@ describe('odd input', () => {
       await context.addInitScript(() => {
         window.CORROBORATE_COMPARE_TIMEOUT_MS = 1000;
       });
-      // ~2 MB of distinct lines (repeated lines would be dropped): takes several seconds.
-      const long = Array.from({ length: 800 }, (_, i) => ENGLISH.replace(/\n+/g, ` (${i}) `)).join('\n');
-      await setArticles(page, [long, ENGLISH]);
-      await expectAlert(page, [long, ENGLISH], /^Could not compare: the comparison took longer than 1 s and was stopped\. Compare fewer or shorter articles; your articles are unchanged\.$/);
+      // Two articles of ~2 MB of distinct lines each (repeated lines would be dropped), alike
+      // line for line, so the comparison has much to match: several seconds, well over the limit
+      // even as the engine gets faster (one such article alone came close to 1 s).
+      const long = (tag) => Array.from({ length: 800 }, (_, i) => ENGLISH.replace(/\n+/g, ` (${tag}${i}) `)).join('\n');
+      const texts = [long('a'), long('b'), ENGLISH];
+      await setArticles(page, texts);
+      await expectAlert(page, texts, /^Could not compare: the comparison took longer than 1 s and was stopped\. Compare fewer or shorter articles; your articles are unchanged\.$/);
       await page.evaluate(() => {
         window.CORROBORATE_COMPARE_TIMEOUT_MS = undefined;
       });
