@@ -590,11 +590,8 @@ const _: () = assert!(WINDOW <= 64);
 /// features), from the features they share (`s.shared`), appended to `links`.
 fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
-    // Most candidates share a word or two: not worth a window search (`build` skips those that
-    // share one before listing what they share).
-    if s.shared.len() < MIN_SHARED - 1 {
-        return;
-    }
+    // (`build` has already left out the candidates that share fewer than `MIN_SHARED - 1`
+    // features, most of them: not worth a window search.)
     for _ in 0..MAX_LINKS_PER_PAIR {
         // Nor are those whose shared features, all of them, fail the tests a window's must pass
         // (about half of the rest, for 1,000 articles).
