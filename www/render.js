@@ -319,6 +319,8 @@ const evidenceList = (evidence, ctx, opts) => ctx.evidenceList(evidence, { links
 function renderOverview(report, ctx) {
   const n = summarize(report);
   const flagged = new Set((report.different_event || []).map((d) => d.source));
+  // Every source flagged: the engine found no two telling one event (see events.rs).
+  const unrelated = (report.sources || []).length >= 2 && report.sources.every((s) => flagged.has(s.id));
   const stat = (href, value, label, key) =>
     h('li', { class: 'stat', 'data-stat': key }, h('a', { href }, h('span', { class: 'stat-num' }, String(value)), ' ', label));
   const source = (s, i) =>
@@ -367,7 +369,15 @@ function renderOverview(report, ctx) {
       stat('#conflicts', n.conflicts, n.conflicts === 1 ? 'conflict' : 'conflicts', 'conflicts'),
       stat('#details', n.single, n.single === 1 ? 'single-source detail' : 'single-source details', 'single'),
     ),
-    overviewConflicts(report, ctx),
+    unrelated
+      ? h(
+          'p',
+          { class: 'callout callout-warn unrelated', role: 'note' },
+          icon('⚠'),
+          ' These articles do not seem to tell one story: no two of them share enough names, places, numbers or dates. ',
+          'There is little to corroborate or contradict; paste articles about the same event to compare them.',
+        )
+      : overviewConflicts(report, ctx),
     consensus(report, ctx),
     h('h4', { id: 'sources' }, 'Sources'),
     items(h('ul', { class: 'sources' }), report.sources || [], source, { first: OVERVIEW_FIRST, noun: 'sources' }),

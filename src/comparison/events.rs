@@ -10,7 +10,9 @@
 //!   `data/lexicon/event_cues.tsv`. That a flagged source's clauses rarely belong to facts other
 //!   sources share (under half the median share of the other sources) is given as a further
 //!   reason; alone, it flags a source none of whose clauses is even alike to another source's
-//!   (an article on another story).
+//!   (an article on another story). When no two sources are in one group (unrelated articles
+//!   pasted together), every source is flagged; so are both of two sources that share no
+//!   specific and no clause alike.
 //!
 //! Cost of the "different event" check for n sources: the shares sorted once, O(n log n), then
 //! each source's median of the others in O(1); listing a minor group's other members is O(n).
@@ -101,19 +103,27 @@ fn median_without(sorted: &[f64], skip: usize) -> f64 {
 /// A group of articles outside the main one is flagged as another event only when its average
 /// link to the main group ([`super::groups::groups`]) is below this: groups split at
 /// [`super::groups::GROUP_THRESHOLD`] keep facts apart, but one event's articles thin on names
-/// and numbers are split off too. Chosen on ECB+ train/val (`eval/facts_ecb.py`): no bound, 0.08,
-/// 0.07, 0.065, 0.06, 0.05, 0.04 flagged 17.5%, 9.5%, 7.4%, 5.6%, 4.1%, 3.1%, 2.3% of the
-/// articles of single-event sub-topics (all false), and found, in topics mixing two events, the
-/// articles of the smaller one at precision 77.0, 84.7, 86.6, 86.6, 88.0, 90.3, 94.8 and recall
-/// 87.1, 86.5, 85.0, 85.0, 83.1, 76.7, 67.2. Few articles weigh what they share more (IDF over
-/// five articles): two piracy attempts told by three and two articles, sharing the gulf and the
-/// navy, are 0.061 apart (the test in `pieces`), so 0.065 rather than 0.06.
-pub const FLAG_LINK: f32 = 0.065;
+/// and numbers are split off too. Chosen on ECB+ train/val (`eval/facts_ecb.py`), since the
+/// chance links of few shared specifics are cut ([`super::groups::MIN_WHOLE_COSINE`]): 0.05,
+/// 0.055, 0.06, 0.065, 0.07 flagged 3.8%, 4.5%, 5.3%, 6.6%, 8.0% of the articles of
+/// single-event sub-topics (all false), and found, in topics mixing two events, the articles of
+/// the smaller one at precision 91.2, 89.3, 87.3, 85.9, 85.6 and recall 82.2, 82.2, 82.5, 84.4,
+/// 85.6. (Before that cut, 0.065 gave 5.6%, 86.6 and 85.0.) Few articles weigh what they share
+/// more (IDF over five articles): two piracy attempts told by three and two articles, sharing
+/// the gulf and the navy, are 0.051 apart (the test in `pieces`), so 0.055 rather than 0.05.
+pub const FLAG_LINK: f32 = 0.055;
 
 /// "Different event" warnings, in source order. `groups` is each article's event group and
 /// its group's link to the main group (see [`super::groups::groups`]).
-pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>], (groups, links): (&[usize], &[f32])) -> Vec<DifferentEvent> {
+///
+/// `alike` lists the pairs of sources with a clause alike ([`super::facts::alike_sources`]).
+pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>], alike: &[(usize, usize)], (groups, links): (&[usize], &[f32])) -> Vec<DifferentEvent> {
     let mut out: Vec<DifferentEvent> = Vec::new();
+    if docs.len() == 2 && groups[0] != groups[1] {
+        // Two sources with nothing in common (see `super::groups`): neither is the majority.
+        let reason = "shares no specific name, place, number or date with the other source, and no clause alike: the two seem to tell different stories";
+        return docs.iter().map(|d| DifferentEvent { source: d.id.clone(), reasons: vec![reason.to_string()], evidence: vec![] }).collect();
+    }
     if docs.len() < 3 {
         // With two sources there is no majority to differ from.
         return out;
@@ -131,12 +141,9 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
         rank[j] = r;
     }
     // Sources with a clause alike (a fact's threshold) to a clause of another source.
-    let mut alike = vec![false; docs.len()];
-    for (&(a, b), &score) in sim.pairs.iter().zip(&sim.scores) {
-        let (da, db) = (sim.units[a].doc, sim.units[b].doc);
-        if da != db && score >= super::facts::THRESHOLD {
-            (alike[da], alike[db]) = (true, true);
-        }
+    let mut has_alike = vec![false; docs.len()];
+    for &(a, b) in alike {
+        (has_alike[a], has_alike[b]) = (true, true);
     }
     // Sources that speak of the first occurrence, counted once.
     let firsts = ordinals.iter().filter(|o| o.iter().any(|x| x.0 == 1)).count();
@@ -151,7 +158,13 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
                 med * 100.0
             )
         });
-        if groups[i] != main && links[i] < FLAG_LINK {
+        if sizes[main] == 1 {
+            // Every source is alone in its group: no two tell one event by what they share.
+            reasons.push(format!(
+                "shares too few specific names, places, numbers and dates with any other source to tell the same event; no two of the {} sources do",
+                docs.len()
+            ));
+        } else if groups[i] != main && links[i] < FLAG_LINK {
             let mates: Vec<&str> = (0..docs.len()).filter(|&j| j != i && groups[j] == groups[i]).map(|j| docs[j].id.as_str()).collect();
             let with = if mates.is_empty() { String::new() } else { format!("; it shares them with {}", mates.join(", ")) };
             reasons.push(format!(
@@ -176,7 +189,7 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
         // found 5 of 326 articles of another event mixed in, train/val), unless no clause of the
         // source is even alike to another source's: an article on another story altogether,
         // which, sharing no names either, sits in the main group (see `super::groups`).
-        if !reasons.is_empty() || few_facts.is_some() && !alike[i] {
+        if !reasons.is_empty() || few_facts.is_some() && !has_alike[i] {
             reasons.splice(0..0, few_facts);
             out.push(DifferentEvent { source: d.id.clone(), reasons, evidence: ev });
         }
@@ -240,5 +253,61 @@ mod tests {
         let d = &r.different_event[0];
         assert_eq!(d.source, "s3");
         assert!(d.reasons[0].starts_with("shares few facts"), "{:#?}", d.reasons);
+    }
+
+    /// Articles on five stories, each naming people, places, numbers and dates of its own, and a
+    /// few chance common ones ("United States", "Tuesday"). (Five whole real articles on five
+    /// stories are in `tests/unrelated.rs`; these are too short to tell every chance share.)
+    const UNRELATED: [&str; 5] = [
+        "The city council of Denver approved a $42 million budget for road repairs on Tuesday. Mayor Linda Carver said the work on Colfax Avenue and Federal Boulevard would start in May and end in October 2026. Residents of Capitol Hill and Five Points had filed 3,400 complaints about potholes. Councilman Rafael Ortega, who voted against it, wanted 12 new bus lanes instead. The Colorado Department of Transportation will pay $9 million of the cost.",
+        "Striker Marco Bellini scored twice as Torino beat Sampdoria 3-1 on Sunday. Bellini, 24, has now scored 11 goals this season for the club from Turin. Coach Paolo Renzi praised his team's first half at the Stadio Olimpico Grande Torino. Sampdoria's Gianluca Ferri scored in the 78th minute. Torino travel to Naples on March 9 to face Napoli, who lead Serie A by six points.",
+        "Researchers at the University of Oslo found 17 new species of beetle in the forests of Finnmark in northern Norway. The study, published in the journal Insect Systematics on January 14, took four years. Lead author Ingrid Dahl said forests in the United States and Canada could hold similar species. Her colleague Lars Nygaard of the Norwegian Institute for Nature Research counted 2,300 specimens. The Research Council of Norway paid for the work.",
+        "Shares of Helix Motors fell 8 percent on Tuesday after the carmaker cut its forecast for electric vehicle deliveries. Chief executive Aaron Feld told analysts in Detroit that demand in the United States had slowed. The company delivered 212,000 cars last year and now expects 180,000 in 2026. Its plant in Lordstown, Ohio, will close for two weeks in August. Analyst Priya Raman of Morgan Stanley cut her price target to $31.",
+        "A magnitude 5.9 earthquake struck the Peruvian province of Arequipa early on Friday, damaging 40 homes in the town of Chivay. Peru's National Institute of Civil Defense said two people were injured. The quake was felt in Cusco and Puno, the Geophysical Institute of Peru said. President Dina Boluarte sent Defense Minister Walter Astudillo to the Colca Valley. A 4.2 aftershock followed at 6:10 a.m.",
+    ];
+
+    #[test]
+    fn two_unrelated_articles_are_apart_and_both_flagged() {
+        // The beetles and the earthquake share no specific and no clause alike.
+        let arts: Vec<Article> = [UNRELATED[2], UNRELATED[4]].iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 1]);
+        assert_eq!(r.different_event.len(), 2, "{:#?}", r.different_event);
+        assert!(r.different_event[0].reasons[0].contains("different stories"), "{:#?}", r.different_event);
+        assert!(r.facts.iter().all(|f| f.corroboration == 1), "{:#?}", r.facts);
+        // The twin: two tellings of one story stay together.
+        let retold = "Helix Motors shares fell 8 percent on Tuesday. The carmaker cut its forecast for electric vehicle deliveries, chief executive Aaron Feld told analysts in Detroit.";
+        let r = compare(&[Article::new("s0", UNRELATED[3]), Article::new("s1", retold)]).unwrap();
+        assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0]);
+        assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
+        assert!(r.facts.iter().any(|f| f.corroboration == 2), "{:#?}", r.facts);
+    }
+
+    #[test]
+    fn an_article_on_another_story_among_tellings_of_one_is_split_off() {
+        let told = [
+            "Shares of Helix Motors fell 8 percent on Tuesday after the carmaker cut its forecast for electric vehicle deliveries. Chief executive Aaron Feld told analysts in Detroit that demand in the United States had slowed. The company now expects 180,000 deliveries in 2026.",
+            "Helix Motors cut its delivery forecast on Tuesday to 180,000 cars in 2026, and its shares dropped 8 percent. Aaron Feld, the chief executive, said in Detroit that demand for electric vehicles in the United States had slowed.",
+            "Aaron Feld, chief executive of Helix Motors, warned in Detroit on Tuesday of slowing demand in the United States. The carmaker's shares fell 8 percent after it cut its forecast to 180,000 deliveries in 2026.",
+        ];
+        // Shares "Tuesday" and "United States" with them, and names many specifics of its own.
+        let intruder = "The Senate passed a farm bill on Tuesday that sets crop subsidies in the United States for five years. Senator Maria Ortiz of New Mexico said 31 states would gain $14 billion. Senator Tom Hadley of Iowa voted against it. The House of Representatives votes on it in March, Speaker Dan Whitfield said in Washington. The American Farm Bureau Federation backed the bill.";
+        let arts: Vec<Article> = told.iter().chain([&intruder]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 1]);
+        assert!(r.facts.iter().filter(|f| f.corroboration > 1).all(|f| !f.sources.contains(&"s3".to_string())), "{:#?}", r.facts);
+        assert_eq!(r.different_event.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(), ["s3"], "{:#?}", r.different_event);
+        // A telling with no specific at all joins the group it has clauses alike with.
+        let plain = "The carmaker cut its forecast for electric vehicle deliveries, and its shares fell. Its chief executive told analysts that demand had slowed.";
+        let arts: Vec<Article> = told.iter().chain([&plain]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 0]);
+        assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
+        // The twin: a fourth telling of the story sharing four specifics stays in the group.
+        let fourth = "Helix Motors said on Tuesday it would deliver fewer electric vehicles this year; its shares lost 8 percent. Aaron Feld spoke to analysts in Detroit.";
+        let arts: Vec<Article> = told.iter().chain([&fourth]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let r = compare(&arts).unwrap();
+        assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 0]);
+        assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
     }
 }

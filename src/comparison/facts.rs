@@ -72,6 +72,26 @@ impl Similarity {
     }
 }
 
+/// The pairs of sources `(a, b)`, `a < b`, sorted, with a clause of one alike to a clause of
+/// the other (a cosine of at least [`THRESHOLD`]): what ties two articles that share no specific
+/// name, place, number or date ([`super::groups`], [`super::events`]).
+pub fn alike_sources(sim: &Similarity) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = sim
+        .pairs
+        .iter()
+        .zip(&sim.scores)
+        .filter(|&(_, &score)| score >= THRESHOLD)
+        .map(|(&(a, b), _)| {
+            let (da, db) = (sim.units[a].doc, sim.units[b].doc);
+            (da.min(db), da.max(db))
+        })
+        .filter(|&(a, b)| a != b)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// Builds unit vectors and scores candidate pairs from different sources. A clause's features
 /// are its sentence's feature occurrences that start inside it. The vectors are dropped once
 /// the pairs are scored (nothing else reads them).

@@ -71,7 +71,8 @@ pub fn compare(docs: &[Doc]) -> Report {
     let entity_names: Vec<String> = entity_list.iter().map(|e| e.name.clone()).collect();
     let features = pieces::SentenceFeatures::new(docs, &resolved);
     let sim = facts::similarity(docs, &features);
-    let (event_groups, links_to_main) = groups::groups(&features);
+    let alike = facts::alike_sources(&sim);
+    let (event_groups, links_to_main) = groups::groups(&features, &alike);
     let found = pieces::build(features, &event_groups);
     // Clause units by (doc, sentence), to map pieces onto the clauses they overlap.
     let mut clause_units: BTreeMap<(usize, usize), Vec<UnitId>> = BTreeMap::new();
@@ -128,7 +129,7 @@ pub fn compare(docs: &[Doc]) -> Report {
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
-    let different_event = events::different_events(docs, &sim, &clusters, (&event_groups, &links_to_main));
+    let different_event = events::different_events(docs, &sim, &clusters, &alike, (&event_groups, &links_to_main));
     let flagged: Vec<bool> = docs.iter().map(|d| different_event.iter().any(|x| x.source == d.id)).collect();
     let omissions = events::omissions(docs, &fact_list, &event_groups, &flagged, |d, i| i < found.facts.len() && found.tells(d, i));
     drop(found);

@@ -133,6 +133,21 @@ describe('odd input', () => {
     });
   });
 
+  test('five articles on five stories: the overview says they do not tell one story, not that they agree', async () => {
+    const dir = join(ROOT, 'tests', 'fixtures', 'unrelated');
+    const texts = ['mealprep', 'panarmenian', 'epstein_guards', 'titan_map', 'gannett_merger'].map((n) => readFileSync(join(dir, `${n}.txt`), 'utf8'));
+    await open(async ({ page }) => {
+      await setArticles(page, texts);
+      assert.match(await compareAndWait(page), /^Compared 5 articles/);
+      const note = page.locator('#overview .unrelated');
+      await note.waitFor();
+      assert.match(await note.textContent(), /do not seem to tell one story/);
+      assert.equal(await page.locator('#overview .overview-none').count(), 0, 'no "do not contradict each other" line');
+      assert.equal(await page.locator('#overview .flag').count(), 5, 'each source flagged');
+      await assertKept(page, texts);
+    });
+  });
+
   test('a 20 MB article: the size and the limit shown as it is pasted, Compare refuses with the engine\'s message, the text is kept, the page keeps working', async () => {
     await open(async ({ page }) => {
       await page.goto(suite.url);
