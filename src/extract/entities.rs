@@ -110,7 +110,7 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
             let mut run_start = i;
             // Sentence-initial words that are ordinary words elsewhere ("The", "Despite") are not names.
             while run_start < j
-                && (lex.is_stopword(&toks[run_start].folded)
+                && (is_function_word(lex, &toks[run_start].folded)
                     || (Some(run_start) == first_word
                         && (is_common_word(lex, &toks[run_start].folded, lower_words)
                             || (j - run_start == 1 && !mid_caps.contains(toks[run_start].folded.as_str())))))
@@ -131,6 +131,20 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
 /// ("Bosnia and Herzegovina", "Department of Justice and ..."): checked by the gazetteer.
 fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
     before.len() == 1 && lex.and_heads.contains(before[0].folded.as_str())
+}
+
+/// A stop word, or a contraction of one ("i'm", "it's", "we'll", "they've") or a negated
+/// auxiliary ("don't", "isn't"): a capital on it after a quotation mark inside a sentence
+/// ("declaring, “I’m on meth.”") made it a name. ("o'brien" is no contraction: "o" is no stop
+/// word.) `w` is folded, so its apostrophe is '\''.
+fn is_function_word(lex: &Lexicon, w: &str) -> bool {
+    if lex.is_stopword(w) || w.ends_with("n't") {
+        return true;
+    }
+    match w.split_once('\'') {
+        Some((base, "m" | "s" | "d" | "ll" | "ve" | "re")) => lex.is_stopword(base),
+        _ => false,
+    }
 }
 
 fn is_known(lex: &Lexicon, w: &str) -> bool {
@@ -661,5 +675,21 @@ mod tests {
         assert_eq!(mentions("They met on May 12 and in March 2022."), vec![]);
         let h = mentions("Stalemate in Peace Talks as Ukraine and Russia Agree on Prisoner Swap");
         assert_eq!(h, vec![m("Ukraine", Place, None), m("Russia", Place, None)]);
+    }
+
+    #[test]
+    fn contractions_inside_quotations_are_no_names() {
+        let cases: &[(&str, &[&str])] = &[
+            ("The ad shows people declaring, “I’m on meth,” said Kristi Noem.", &["Kristi Noem"]),
+            ("He said, \"I'll be back,\" and O'Brien laughed.", &["O'Brien"]),
+            ("Voters told him, “It’s over. We’ve lost,” in Denver.", &["Denver"]),
+            ("She shouted, “Don’t move!” at Sgt. Kelly Moore.", &["Kelly Moore"]),
+            // A name with an apostrophe is still a name.
+            ("The striker, said, “D’Angelo scored twice.”", &["D’Angelo"]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<String> = mentions(text).into_iter().map(|x| x.0).collect();
+            assert_eq!(got, *want, "{text}");
+        }
     }
 }
