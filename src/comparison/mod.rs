@@ -113,7 +113,8 @@ pub fn compare(docs: &[Doc]) -> Report {
         let s = &docs[u.doc].sentences[u.sentence];
         let a = s.tokens.partition_point(|t| t.start < u.start);
         let b = s.tokens.partition_point(|t| t.start < u.end);
-        if found.covered_share(u.doc, u.sentence, a, b) >= 0.5 {
+        // A clause of punctuation alone (a closing quotation mark on its own line) says nothing.
+        if found.covered_share(u.doc, u.sentence, a, b) >= 0.5 || s.tokens[a..b].iter().all(|t| t.kind == crate::text::TokKind::Punct) {
             continue;
         }
         fact_list.push(Fact {
@@ -228,4 +229,20 @@ fn quotes(docs: &[Doc], resolved: &entities::Resolved, entity_index: &[usize], n
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{compare, Article};
+
+    #[test]
+    fn a_line_of_punctuation_alone_is_no_single_source_detail() {
+        let a = "He said the guards were overpowered near Baytown.\n\"Since he fled on foot, that is in question.\n\"\nThe search went on for days.";
+        let b = "The guards were overpowered near Baytown on Monday, officials said.";
+        let r = compare(&[Article::new("a", a), Article::new("b", b)]).unwrap();
+        let details: Vec<&str> = r.facts.iter().filter(|f| f.corroboration == 1).map(|f| f.evidence[0].text.as_str()).collect();
+        assert!(details.iter().all(|t| t.chars().any(char::is_alphanumeric)), "{details:#?}");
+        // The twin: the lines with words are details.
+        assert!(details.iter().any(|t| t.contains("The search went on")), "{details:#?}");
+    }
 }
