@@ -52,6 +52,16 @@ const TAGS_FIRST = 12;
 const EVIDENCE_FIRST = 20;
 /** Sources and conflicts the overview (the first screen, drawn at once) lists at first. */
 const OVERVIEW_FIRST = 50;
+/** Warnings shown per source before "Show more": a page of lists can repeat a line eighty times. */
+const WARNINGS_FIRST = 5;
+
+/** The warnings of the rarer kinds first ("not English" before eighty repeated lines), each kind
+ * in the engine's order. */
+function byRarity(warnings) {
+  const count = new Map();
+  for (const w of warnings) count.set(w.kind, (count.get(w.kind) || 0) + 1);
+  return warnings.map((w, k) => ({ w, k })).sort((a, b) => count.get(a.w.kind) - count.get(b.w.kind) || a.k - b.k).map(({ w }) => w);
+}
 /** Values of one conflict shown at first (one of 1,000 articles had 81), and in the overview. */
 const VALUES_FIRST = 10;
 const OVERVIEW_VALUES = 5;
@@ -340,10 +350,10 @@ function renderOverview(report, ctx) {
           : null,
       ),
       s.warnings && s.warnings.length
-        ? h(
-            'ul',
-            { class: 'warnings', 'aria-label': `Warnings about ${s.id}` },
-            s.warnings.map((w) => {
+        ? items(
+            h('ul', { class: 'warnings', 'aria-label': `Warnings about ${s.id}` }),
+            byRarity(s.warnings),
+            (w) => {
               const passage = ctx.passage(s.id, w.start, w.end);
               const quoted = passage && !w.message.includes(passage); // the message may quote it already
               return h(
@@ -353,7 +363,8 @@ function renderOverview(report, ctx) {
                 w.message,
                 quoted ? [' ', h('q', { class: 'passage' }, passage)] : null,
               );
-            }),
+            },
+            { first: WARNINGS_FIRST, noun: 'warnings' },
           )
         : null,
     );
