@@ -385,7 +385,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         for &gb in &partners {
             // Most candidates share a word or two: not worth a window search, nor listing what
             // they share (see `pair_links`).
-            if common.shared_below(hits[gb], gb, &in_a, MIN_SHARED - 1) {
+            if common.shared_below(hits[gb], ga, gb, &in_a, MIN_SHARED - 1) {
                 continue;
             }
             let (db, sb) = sent_ids[gb];
