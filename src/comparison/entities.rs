@@ -16,6 +16,7 @@
 
 use std::collections::BTreeMap;
 
+use compact_str::CompactString;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::extract::{Doc, Mention};
@@ -263,7 +264,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             if let Some(&(di, mi)) = c.members.first() {
                 let w = &docs[di].mentions[mi].words;
                 if w.len() > 1 {
-                    org_last.entry(w[w.len() - 1].clone()).or_insert(ci);
+                    org_last.entry(w[w.len() - 1].to_string()).or_insert(ci);
                 }
             }
         }
@@ -286,7 +287,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             if of[di][mi] != usize::MAX {
                 continue;
             }
-            let word: &str = m.words.last().map_or("", String::as_str);
+            let word: &str = m.words.last().map_or("", CompactString::as_str);
             // No surname is added in this pass, so `similar` is a memo look-up for a repeated word.
             let best = people
                 .similar(word)
@@ -331,7 +332,7 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
 const ORG_SUFFIXES: &[&str] = &["inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.", "limited", "plc", "llc", "group", "holdings", "usa", "u.s.", "us", "uk"];
 
 /// The words of a name without a trailing corporate suffix, joined.
-fn name_key(words: &[String]) -> String {
+fn name_key(words: &[CompactString]) -> String {
     let mut w: Vec<&str> = words
         .iter()
         .map(|w| match w.as_str() {
@@ -349,8 +350,8 @@ fn name_key(words: &[String]) -> String {
 
 /// The initials of a name of three or more words, skipping connectors: "advanced micro devices"
 /// → "amd", "royal canadian mounted police" → "rcmp".
-fn initials(words: &[String]) -> Option<String> {
-    let content: Vec<&String> = words.iter().filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "de" | "-" | "&")).collect();
+fn initials(words: &[CompactString]) -> Option<String> {
+    let content: Vec<&CompactString> = words.iter().filter(|w| !matches!(w.as_str(), "of" | "the" | "and" | "for" | "de" | "-" | "&")).collect();
     (content.len() >= 3).then(|| content.iter().filter_map(|w| w.chars().next()).collect())
 }
 
@@ -360,9 +361,8 @@ fn is_plural_name(s: &str) -> bool {
 }
 
 fn split_name(m: &Mention) -> (Vec<String>, String) {
-    let mut words = m.words.clone();
-    let last = words.pop().unwrap_or_default();
-    (words, last)
+    let (last, first) = m.words.split_last().map_or((String::new(), &[][..]), |(l, f)| (l.to_string(), f));
+    (first.iter().map(|w| w.to_string()).collect(), last)
 }
 
 /// Builds the report's entities; also returns, per cluster, its report index (clusters are

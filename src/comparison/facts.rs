@@ -177,7 +177,7 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
         for &b in &partners {
             // Most candidates share one feature: known from the postings and a look at the
             // partner's few common features, without the dot product.
-            if common.shared_below(hits[b], b, &in_a, MIN_SHARED_FEATURES) {
+            if common.shared_below(hits[b], a, b, &in_a, MIN_SHARED_FEATURES) {
                 continue;
             }
             let (dot, shared) = dot(v, &in_a, &vectors[b]);
@@ -205,25 +205,44 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
 pub(super) struct Common {
     ids: Vec<u32>,
     at: Vec<usize>,
+    /// Per item, one bit per id modulo 64 of its common features ([`Common::mask`]): when the
+    /// current item's bits meet none of a candidate's, they share none of these, known without
+    /// reading the candidate's list (most candidates, most of `shared_below`'s cost).
+    masks: Vec<u64>,
 }
 
 impl Common {
     /// From each item's feature ids, and which ids are common (not indexed, yet found in more
     /// than one item).
     pub(super) fn new<I: Iterator<Item = u32>>(items: impl Iterator<Item = I>, common: impl Fn(u32) -> bool) -> Common {
-        let (mut ids, mut at) = (Vec::new(), vec![0]);
+        let (mut ids, mut at, mut masks) = (Vec::new(), vec![0], Vec::new());
         for item in items {
+            let from = ids.len();
             ids.extend(item.filter(|&id| common(id)));
+            masks.push(Common::mask(&ids[from..]));
             at.push(ids.len());
         }
-        Common { ids, at }
+        Common { ids, at, masks }
     }
 
-    /// Whether item `b`, found through `hits` indexed features of the current item (whose
+    /// The bits of a list of feature ids: bit `id % 64` for each.
+    fn mask(ids: &[u32]) -> u64 {
+        ids.iter().fold(0, |m, &id| m | 1 << (id % 64))
+    }
+
+    /// Whether item `b`, found through `hits` indexed features of the current item `a` (whose
     /// features are marked in `in_a`: not `u32::MAX`), shares fewer than `min` features with it.
-    pub(super) fn shared_below(&self, hits: u32, b: usize, in_a: &[u32], min: usize) -> bool {
+    /// (Counting stops at `min`: the answer is known.)
+    pub(super) fn shared_below(&self, hits: u32, a: usize, b: usize, in_a: &[u32], min: usize) -> bool {
         let hits = hits as usize;
-        hits < min && hits + self.ids[self.at[b]..self.at[b + 1]].iter().filter(|&&id| in_a[id as usize] != u32::MAX).count() < min
+        if hits >= min {
+            return false;
+        }
+        if self.masks[b] & self.masks[a] == 0 {
+            return true;
+        }
+        let need = min - hits;
+        self.ids[self.at[b]..self.at[b + 1]].iter().filter(|&&id| in_a[id as usize] != u32::MAX).take(need).count() < need
     }
 }
 

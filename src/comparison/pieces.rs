@@ -352,6 +352,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     let mut hits: Vec<u32> = vec![0; sent_ids.len()];
     let common = super::facts::Common::new(sent_ids.iter().map(|&(di, si)| features[di][si].iter().map(|f| f.0)), |id| df[id as usize] > max_df);
     let mut partners: Vec<usize> = Vec::new();
+    // The event group of each sentence's article, read once per posting.
+    let sent_group: Vec<usize> = sent_ids.iter().map(|&(d, _)| groups[d]).collect();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
     let mut scratch = Scratch::default();
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
@@ -366,7 +368,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
             for &gb in &list[list.partition_point(|&g| g < later)..] {
                 if mark[gb] != ga {
-                    if groups[sent_ids[gb].0] != groups[da] {
+                    if sent_group[gb] != groups[da] {
                         continue;
                     }
                     mark[gb] = ga;
@@ -385,13 +387,13 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         for &gb in &partners {
             // Most candidates share a word or two: not worth a window search, nor listing what
             // they share (see `pair_links`).
-            if common.shared_below(hits[gb], gb, &in_a, MIN_SHARED - 1) {
+            if common.shared_below(hits[gb], ga, gb, &in_a, MIN_SHARED - 1) {
                 continue;
             }
             let (db, sb) = sent_ids[gb];
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
-            pair_links(&anchors, kind, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links);
+            pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links);
         }
         for f in fa {
             in_a[f.0 as usize] = u32::MAX;
@@ -403,7 +405,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     let pair_links = PairLinks::new(&links, &sent_ids, features.len());
 
     // 4. Greedy grouping of links into facts.
-    let mut facts = Facts::default();
+    let mut facts = Facts::new(sent_ids.len(), pair_links.doc_start.clone());
     for l in order.iter().map(|&li| &links[li as usize]) {
         let fa = home(&facts, &l.a, &l.sig);
         let fb = home(&facts, &l.b, &l.sig);
@@ -552,8 +554,8 @@ struct Shared {
     a: (usize, usize),
     b: (usize, usize),
     w: f32,
-    /// A number with its counted thing, or a date.
-    anchor: bool,
+    /// The feature's kind (`kind[id]`, read once).
+    kind: u8,
 }
 
 /// Buffers of the link search, reused from one sentence pair to the next: most pairs share a
@@ -578,8 +580,7 @@ fn shared_features(fa: &[Feat], in_a: &[u32], fb: &[Feat], kind: &[u8], out: &mu
             continue;
         }
         let x = &fa[i as usize];
-        let anchor = matches!(kind[x.0 as usize], b'n' | b'd');
-        out.push(Shared { id: x.0, a: (x.1, x.2), b: (y.1, y.2), w: x.3.min(y.3), anchor });
+        out.push(Shared { id: x.0, a: (x.1, x.2), b: (y.1, y.2), w: x.3.min(y.3), kind: kind[x.0 as usize] });
     }
 }
 
@@ -588,14 +589,14 @@ const _: () = assert!(WINDOW <= 64);
 
 /// Up to [`MAX_LINKS_PER_PAIR`] links between sentences `a` and `b` (with their weighted
 /// features), from the features they share (`s.shared`), appended to `links`.
-fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
+fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
     // (`build` has already left out the candidates that share fewer than `MIN_SHARED - 1`
     // features, most of them: not worth a window search.)
     for _ in 0..MAX_LINKS_PER_PAIR {
         // Nor are those whose shared features, all of them, fail the tests a window's must pass
         // (about half of the rest, for 1,000 articles).
-        if !may_link(&s.shared, kind, min_weight) {
+        if !may_link(&s.shared, min_weight) {
             break;
         }
         let Some((lo_a, lo_b)) = best_window(&s.shared, &mut s.order, &mut s.inside) else { break };
@@ -603,17 +604,18 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
         // One pass over the window's features. Count words, not features: "two sides" gives a
         // number, a counted thing and a word at two positions, so positions are counted, one bit
         // each (they lie in [lo_a, lo_a + WINDOW)), of all features and of content features only.
-        let (mut weight, mut all, mut content, mut anchored) = (0.0f32, 0u64, 0u64, false);
+        let (mut weight, mut all, mut content, mut anchored, mut n_fit) = (0.0f32, 0u64, 0u64, false, 0);
         let (mut a0, mut a1, mut b0, mut b1) = (usize::MAX, 0, usize::MAX, 0);
         for x in s.shared.iter().filter(|x| fits(x)) {
+            n_fit += 1;
             weight += x.w;
             let bits = 1 << (x.a.0 - lo_a) | 1 << (x.a.1 - lo_a);
             all |= bits;
-            if is_content(kind[x.id as usize]) {
+            if is_content(x.kind) {
                 content |= bits;
             }
             // (A specific quantity: three tokens or more, "less than two hours", not "two sides".)
-            anchored |= x.anchor && x.a.1 >= x.a.0 + 2;
+            anchored |= matches!(x.kind, b'n' | b'd') && x.a.1 >= x.a.0 + 2;
             (a0, a1, b0, b1) = (a0.min(x.a.0), a1.max(x.a.1), b0.min(x.b.0), b1.max(x.b.1));
         }
         // A shared number with its counted thing is anchor enough for one word less.
@@ -626,7 +628,9 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], kind: &[u8], min_weight: f32, a: ((u
         let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
         if density >= MIN_DENSITY && !clash {
             let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
-            let sig: Vec<(u32, f32)> = s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)).collect();
+            // Allocated once, at its size (a filtered `collect` grows it step by step).
+            let mut sig: Vec<(u32, f32)> = Vec::with_capacity(n_fit);
+            sig.extend(s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)));
             links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
         }
         // The next link of this pair uses the features left.
@@ -644,14 +648,14 @@ fn is_content(kind: u8) -> bool {
 /// weight, the positions and the content positions a link needs (see [`pair_links`]). Exact as a
 /// filter: a window holds a subset of the features, with fewer positions and, its weights being
 /// non-negative and summed in the same order, no more weight.
-fn may_link(shared: &[Shared], kind: &[u8], min_weight: f32) -> bool {
+fn may_link(shared: &[Shared], min_weight: f32) -> bool {
     let (mut weight, mut all, mut content) = (0.0f32, 0, 0);
     for x in shared {
         weight += x.w;
         // A feature marks its first and last positions (at most two).
         let positions = if x.a.1 > x.a.0 { 2 } else { 1 };
         all += positions;
-        if is_content(kind[x.id as usize]) {
+        if is_content(x.kind) {
             content += positions;
         }
     }
@@ -737,15 +741,27 @@ struct Group {
 
 /// The facts being built, and where their pieces are: a fact's piece of a sentence is found in
 /// O(facts holding a piece of that sentence), not by a search through the fact's pieces.
-#[derive(Default)]
 struct Facts {
     groups: Vec<Group>,
-    /// Sentence (doc, sentence) → (fact, index of its piece of the sentence in `pieces`), for
-    /// every fact holding a piece of it.
-    by_sentence: HashMap<(usize, usize), Vec<(usize, usize)>>,
+    /// Per sentence (numbered across articles, see `doc_start`): (fact, index of its piece of the
+    /// sentence in `pieces`), for every fact holding a piece of it. (A vector rather than a map
+    /// by (doc, sentence): no hashing on every look-up.)
+    by_sentence: Vec<Vec<(usize, usize)>>,
+    /// The number of the first sentence of each article.
+    doc_start: Vec<usize>,
 }
 
 impl Facts {
+    /// No facts yet, for `n_sent` sentences whose articles start at `doc_start`.
+    fn new(n_sent: usize, doc_start: Vec<usize>) -> Facts {
+        Facts { groups: Vec::new(), by_sentence: vec![Vec::new(); n_sent], doc_start }
+    }
+
+    /// The number of the sentence of piece `p`.
+    fn sentence(&self, p: &Piece) -> usize {
+        self.doc_start[p.doc] + p.sentence
+    }
+
     /// Adds piece `p` to fact `f`, brought by link `l` (whose shared features join the fact's).
     fn add(&mut self, f: usize, p: Piece, l: &Link) {
         self.add_piece(f, p, l.score);
@@ -758,7 +774,7 @@ impl Facts {
     /// Adds a piece to fact `f`, uniting it with the fact's piece of the same sentence.
     fn add_piece(&mut self, f: usize, p: Piece, score: f32) {
         let pieces = &mut self.groups[f].pieces;
-        let at = self.by_sentence.entry((p.doc, p.sentence)).or_default();
+        let at = &mut self.by_sentence[self.doc_start[p.doc] + p.sentence];
         if let Some(&(_, i)) = at.iter().find(|x| x.0 == f) {
             let (q, s) = &mut pieces[i];
             q.t0 = q.t0.min(p.t0);
@@ -775,9 +791,8 @@ impl Facts {
         let moved = std::mem::take(&mut self.groups[g].pieces);
         let sig = std::mem::take(&mut self.groups[g].sig);
         for (p, c) in moved {
-            if let Some(at) = self.by_sentence.get_mut(&(p.doc, p.sentence)) {
-                at.retain(|x| x.0 != g);
-            }
+            let n = self.sentence(&p);
+            self.by_sentence[n].retain(|x| x.0 != g);
             self.add_piece(f, p, c);
         }
         let into = &mut self.groups[f].sig;
@@ -798,7 +813,7 @@ fn sig_overlap(a: &HashMap<u32, f32>, b: &HashMap<u32, f32>) -> f32 {
 
 /// The fact that holds a piece overlapping `p` with a signature like `sig`, if any (the best).
 fn home(facts: &Facts, p: &Piece, sig: &[(u32, f32)]) -> Option<usize> {
-    let list = facts.by_sentence.get(&(p.doc, p.sentence))?;
+    let list = &facts.by_sentence[facts.sentence(p)];
     let total: f32 = sig.iter().map(|x| x.1).sum();
     let mut best: Option<(f32, usize)> = None;
     for &(f, i) in list {

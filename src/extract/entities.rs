@@ -7,6 +7,7 @@
 //! - Kinds not backed by a list, a title or a keyword are marked `guessed`; the comparison stage
 //!   settles them with what other mentions (in every article) say.
 
+use compact_str::CompactString;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::Sentence;
@@ -25,7 +26,8 @@ pub struct Mention {
     /// The name as written.
     pub surface: String,
     /// Folded words of the name.
-    pub words: Vec<String>,
+    /// (Inline when short, as tokens' folded forms are: no allocation per word.)
+    pub words: Vec<CompactString>,
     pub kind: EntityKind,
     /// The kind was guessed from the shape alone.
     pub guessed: bool,
@@ -416,8 +418,8 @@ pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Men
                 let words: Vec<&str> = toks[i..i + len].iter().map(|t| t.folded.as_str()).collect();
                 known
                     .iter()
-                    .find(|m| m.words.iter().map(String::as_str).eq(words.iter().copied()))
-                    .or_else(|| (len == 1).then(|| known.iter().find(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().map(String::as_str) == Some(words[0]))).flatten())
+                    .find(|m| m.words.iter().map(CompactString::as_str).eq(words.iter().copied()))
+                    .or_else(|| (len == 1).then(|| known.iter().find(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().map(CompactString::as_str) == Some(words[0]))).flatten())
                     .map(|m| (len, m))
             });
             match found {
@@ -428,7 +430,7 @@ pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Men
                         start,
                         end,
                         surface: text[start..end].to_string(),
-                        words: toks[i..i + len].iter().map(|t| t.folded.to_string()).collect(),
+                        words: toks[i..i + len].iter().map(|t| t.folded.clone()).collect(),
                         kind: m.kind,
                         guessed: false,
                         canonical: m.canonical,
@@ -506,12 +508,12 @@ pub fn leadership_roles(sentences: &[Sentence], mentions: &mut [Mention]) {
 /// full elsewhere in it ("Zelensky" after "Volodymyr Zelensky"), and multi-word guesses that a
 /// titled mention confirms.
 pub fn resolve_in_doc(mentions: &mut [Mention]) {
-    let people: Vec<(String, bool)> = mentions
+    let people: Vec<(CompactString, bool)> = mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Person)
         .map(|m| (m.words.last().cloned().unwrap_or_default(), m.words.len() > 1))
         .collect();
-    let full: Vec<Vec<String>> = mentions.iter().filter(|m| m.kind == EntityKind::Person && !m.guessed).map(|m| m.words.clone()).collect();
+    let full: Vec<Vec<CompactString>> = mentions.iter().filter(|m| m.kind == EntityKind::Person && !m.guessed).map(|m| m.words.clone()).collect();
     for m in mentions.iter_mut().filter(|m| m.guessed) {
         let last = m.words.last().cloned().unwrap_or_default();
         if m.kind == EntityKind::Other && m.words.len() == 1 && people.iter().any(|(l, _)| *l == last) {
@@ -606,7 +608,7 @@ fn push(
 ) {
     let start = toks[a].start;
     let end = toks[b - 1].end;
-    let words: Vec<String> = toks[a..b].iter().map(|t| t.folded.to_string()).collect();
+    let words: Vec<CompactString> = toks[a..b].iter().map(|t| t.folded.clone()).collect();
     out.push(Mention { sentence: si, start, end, surface: text[start..end].to_string(), words, kind, guessed, canonical, roles: role.into_iter().collect() });
 }
 

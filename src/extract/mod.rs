@@ -11,7 +11,9 @@ pub mod quotes;
 
 use std::borrow::Cow;
 
-use rustc_hash::FxHashSet as HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::lexicon;
 use crate::report::Warning;
@@ -247,6 +249,7 @@ fn singular_of(s: &str, y: bool) -> String {
 /// took ~12 MB for 831 articles.)
 pub fn terms_at(tokens: &[Token]) -> Vec<(Cow<'_, str>, usize, usize)> {
     let lex = lexicon::get();
+    let flags = term_flags();
     // Allocated once each, at their most (a filtered `collect` grows a vector step by step).
     let mut words: Vec<(usize, &Token)> = Vec::with_capacity(tokens.len());
     words.extend(tokens.iter().enumerate().filter(|(_, t)| t.kind != TokKind::Punct || t.folded == "-"));
@@ -254,7 +257,8 @@ pub fn terms_at(tokens: &[Token]) -> Vec<(Cow<'_, str>, usize, usize)> {
     let mut i = 0;
     while i < words.len() {
         let mut matched = 0;
-        let max_len = if lex.synonym_heads.contains(words[i].1.folded.as_str()) { lex.synonym_max_words * 2 - 1 } else { 0 };
+        let f = flags.get(words[i].1.folded.as_str()).copied().unwrap_or(0);
+        let max_len = if f & SYNONYM_HEAD != 0 { lex.synonym_max_words * 2 - 1 } else { 0 };
         for len in (2..=max_len).rev() {
             if i + len > words.len() {
                 continue;
@@ -273,20 +277,50 @@ pub fn terms_at(tokens: &[Token]) -> Vec<(Cow<'_, str>, usize, usize)> {
         let (k, t) = words[i];
         i += 1;
         // Numbers are matched as quantities (value and counted thing), not as words.
-        if t.kind != TokKind::Word
-            || lex.is_stopword(&t.folded)
-            || lex.speech_verbs.contains(t.folded.as_str())
-            || lex.number_words.contains_key(t.folded.as_str())
-        {
+        if t.kind != TokKind::Word || f & (STOPWORD | SPEECH_VERB | NUMBER_WORD) != 0 {
             continue;
         }
         let w = t.folded.trim_end_matches('.');
         if w.chars().count() < 2 && t.kind == TokKind::Word {
             continue;
         }
-        out.push((stem(lex.canonical(w)), k, k));
+        // `f` is of the whole folded word: it tells whether `w` has a synonym only when they
+        // are the same.
+        let canonical = if w.len() < t.folded.len() || f & SYNONYM != 0 { lex.canonical(w) } else { w };
+        out.push((stem(canonical), k, k));
     }
     out
+}
+
+/// Bits of [`term_flags`]: the word is a key of the lexicon's `synonym_heads`, `stopwords`,
+/// `speech_verbs`, `number_words`, `synonyms`.
+const SYNONYM_HEAD: u8 = 1;
+const STOPWORD: u8 = 2;
+const SPEECH_VERB: u8 = 4;
+const NUMBER_WORD: u8 = 8;
+const SYNONYM: u8 = 16;
+
+/// Which of the lexicon's tables that [`terms_at`] asks about have each word (bits above, no
+/// entry for a word none has): one hash look-up per word instead of up to five.
+fn term_flags() -> &'static HashMap<&'static str, u8> {
+    static FLAGS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
+    FLAGS.get_or_init(|| {
+        let lex = lexicon::get();
+        let mut m: HashMap<&'static str, u8> = HashMap::default();
+        let tables: [(Vec<&'static String>, u8); 5] = [
+            (lex.synonym_heads.iter().collect(), SYNONYM_HEAD),
+            (lex.stopwords.iter().collect(), STOPWORD),
+            (lex.speech_verbs.iter().collect(), SPEECH_VERB),
+            (lex.number_words.keys().collect(), NUMBER_WORD),
+            (lex.synonyms.keys().collect(), SYNONYM),
+        ];
+        for (words, bit) in tables {
+            for w in words {
+                *m.entry(w.as_str()).or_default() |= bit;
+            }
+        }
+        m
+    })
 }
 
 /// Folded words joined as the lexicon writes phrases: "cease" "-" "fire" → "cease-fire".

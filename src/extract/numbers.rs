@@ -303,7 +303,7 @@ fn month(lex: &Lexicon, t: &Token) -> Option<u8> {
     if !t.cap {
         return None;
     }
-    lex.calendar.get(t.folded.trim_end_matches('.')).copied()
+    lex.calendar_word(t.folded.trim_end_matches('.'))
 }
 
 fn small_int(t: &Token, lo: u32, hi: u32) -> Option<u32> {

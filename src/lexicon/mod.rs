@@ -66,11 +66,13 @@ pub struct Lexicon {
     pub synonym_max_words: usize,
     /// Folded number word → (value, is a scale word).
     pub number_words: HashMap<String, (f64, bool)>,
-    /// Bit `b` is set when some number word starts with the byte `b`, for skipping the look-up
-    /// of most words cheaply ([`Lexicon::may_be_number_word`]).
-    number_word_starts: [u64; 4],
+    /// How number words start, for skipping the look-up of most words cheaply
+    /// ([`Lexicon::may_be_number_word`]).
+    number_word_starts: Starts,
     /// Folded month name → 1..=12; weekday → 101..=107.
     pub calendar: HashMap<String, u8>,
+    /// How the keys of `calendar` start ([`Lexicon::calendar_word`]).
+    calendar_starts: Starts,
     /// Number qualifiers that bound a number ("at least", "just over") as folded word sequences
     /// with their meaning (">=", ">~", …), longest first.
     pub qualifiers: Vec<(Vec<String>, &'static str)>,
@@ -105,7 +107,15 @@ impl Lexicon {
     /// Whether the folded word could be a number word: false for most words, without a look-up
     /// (their first byte starts no number word).
     pub fn may_be_number_word(&self, folded: &str) -> bool {
-        folded.as_bytes().first().is_some_and(|&b| self.number_word_starts[usize::from(b >> 6)] & (1 << (b & 63)) != 0)
+        self.number_word_starts.may_hold(folded)
+    }
+
+    /// `calendar`'s value for the folded word, looked up only when some key starts like it.
+    pub fn calendar_word(&self, folded: &str) -> Option<u8> {
+        if !self.calendar_starts.may_hold(folded) {
+            return None;
+        }
+        self.calendar.get(folded).copied()
     }
 
     pub fn is_stopword(&self, folded: &str) -> bool {
@@ -147,6 +157,50 @@ impl Lexicon {
     /// The canonical form of a word for fact matching (synonyms merged, else the word itself).
     pub fn canonical<'a>(&'a self, folded: &'a str) -> &'a str {
         self.synonyms.get(folded).copied().unwrap_or(folded)
+    }
+}
+
+/// How the keys of a table start: their first bytes, and their first two bytes (the low five
+/// bits of each, which tell ASCII letters apart). A word that starts like no key is in no key,
+/// known without hashing it: most words, for a table of a few dozen keys.
+struct Starts {
+    /// Bit `b` is set when some key starts with the byte `b`.
+    first: [u64; 4],
+    /// Bit [`Starts::pair`] is set when some key of two bytes or more starts with those two.
+    pairs: [u64; 16],
+    /// Some key is empty.
+    empty: bool,
+}
+
+impl Starts {
+    fn new<'a>(keys: impl Iterator<Item = &'a String>) -> Starts {
+        let mut st = Starts { first: [0; 4], pairs: [0; 16], empty: false };
+        for k in keys.map(|k| k.as_bytes()) {
+            match *k {
+                [] => st.empty = true,
+                [b] => st.first[usize::from(b >> 6)] |= 1 << (b & 63),
+                [b, c, ..] => {
+                    st.first[usize::from(b >> 6)] |= 1 << (b & 63);
+                    st.pairs[Starts::pair(b, c) >> 6] |= 1 << (Starts::pair(b, c) & 63);
+                }
+            }
+        }
+        st
+    }
+
+    fn pair(b: u8, c: u8) -> usize {
+        usize::from(b & 31) << 5 | usize::from(c & 31)
+    }
+
+    /// False when `word` is surely no key. (A word of two bytes or more can only be a key of two
+    /// bytes or more.)
+    fn may_hold(&self, word: &str) -> bool {
+        let first = |b: u8| self.first[usize::from(b >> 6)] & (1 << (b & 63)) != 0;
+        match *word.as_bytes() {
+            [] => self.empty,
+            [b] => first(b),
+            [b, c, ..] => first(b) && self.pairs[Starts::pair(b, c) >> 6] & (1 << (Starts::pair(b, c) & 63)) != 0,
+        }
     }
 }
 
@@ -272,10 +326,16 @@ impl WordSet {
 fn build() -> Lexicon {
     let number_words: HashMap<String, (f64, bool)> =
         rows::<3>(tables::NUMBER_WORDS).map(|[w, v, kind]| (fold(w), (v.parse().unwrap_or(0.0), kind == "scale"))).collect();
-    let mut number_word_starts = [0u64; 4];
-    for b in number_words.keys().filter_map(|w| w.as_bytes().first()) {
-        number_word_starts[usize::from(b >> 6)] |= 1 << (b & 63);
-    }
+    let number_word_starts = Starts::new(number_words.keys());
+    let calendar: HashMap<String, u8> = rows::<2>(tables::CALENDAR)
+        .map(|[w, v]| {
+            let n = match v.strip_prefix('w') {
+                Some(d) => 100 + d.parse::<u8>().unwrap_or(0),
+                None => v.parse().unwrap_or(0),
+            };
+            (fold(w), n)
+        })
+        .collect();
     // Qualifier rows: bounds, and `A-Bx` multiples (checked by the generator).
     let words = |p: &str| -> Vec<String> { fold(p).split(' ').map(str::to_string).collect() };
     let mut qualifiers: Vec<(Vec<String>, &'static str)> = Vec::new();
@@ -417,15 +477,8 @@ fn build() -> Lexicon {
         // The generator checks that every value parses.
         number_words,
         number_word_starts,
-        calendar: rows::<2>(tables::CALENDAR)
-            .map(|[w, v]| {
-                let n = match v.strip_prefix('w') {
-                    Some(d) => 100 + d.parse::<u8>().unwrap_or(0),
-                    None => v.parse().unwrap_or(0),
-                };
-                (fold(w), n)
-            })
-            .collect(),
+        calendar_starts: Starts::new(calendar.keys()),
+        calendar,
         qualifiers,
         multiples,
         time_relations: rows::<2>(tables::TIME_RELATIONS).map(|[w, r]| (fold(w), r)).collect(),
@@ -440,6 +493,8 @@ mod tests {
     fn number_word_starts_cover_every_number_word() {
         let lex = get();
         assert!(lex.number_words.keys().all(|w| lex.may_be_number_word(w)));
+        assert!(lex.calendar.keys().all(|w| lex.calendar_starts.may_hold(w)));
+        assert!(!lex.calendar_starts.may_hold("putin") && !lex.calendar_starts.may_hold("kremlin"));
         assert!(!lex.may_be_number_word("") && !lex.may_be_number_word("putin") && !lex.may_be_number_word("élan"));
     }
 
