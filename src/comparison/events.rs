@@ -231,6 +231,11 @@ fn ordinal_cues(d: &Doc) -> Vec<(u8, usize)> {
 mod tests {
     use crate::{compare, Article};
 
+    /// Articles "s0", "s1", ... of these texts.
+    fn articles<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<Article> {
+        texts.into_iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), t)).collect()
+    }
+
     #[test]
     fn a_narrow_report_of_the_same_event_is_not_a_different_event() {
         let told = [
@@ -241,13 +246,13 @@ mod tests {
         // The same arrest, then background the others do not give: few of its clauses are
         // shared, but its names, numbers and date are the event's.
         let narrow = "INS Sukanya arrested 26 pirates in the Gulf of Aden on March 3, 2011. Piracy off Somalia costs shipping firms billions of dollars a year. Insurers have raised premiums for every vessel crossing the region. Several navies now patrol the busy sea lanes together.";
-        let arts: Vec<Article> = told.iter().chain([&narrow]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles(told.iter().copied().chain([narrow]));
         let r = compare(&arts).unwrap();
         assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
         // An article on another story altogether, which shares no names either, is flagged for
         // its few shared facts alone.
         let other = "The central bank raised interest rates by half a point on Tuesday. Economists had expected a smaller rise after inflation slowed in the spring. Mortgage lenders said monthly payments would climb for millions of households.";
-        let arts: Vec<Article> = told.iter().chain([&other]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles(told.iter().copied().chain([other]));
         let r = compare(&arts).unwrap();
         assert_eq!(r.different_event.len(), 1, "{:#?}", r.different_event);
         let d = &r.different_event[0];
@@ -255,21 +260,18 @@ mod tests {
         assert!(d.reasons[0].starts_with("shares few facts"), "{:#?}", d.reasons);
     }
 
-    /// Articles on five stories, each naming people, places, numbers and dates of its own, and a
-    /// few chance common ones ("United States", "Tuesday"). (Five whole real articles on five
-    /// stories are in `tests/unrelated.rs`; these are too short to tell every chance share.)
-    const UNRELATED: [&str; 5] = [
-        "The city council of Denver approved a $42 million budget for road repairs on Tuesday. Mayor Linda Carver said the work on Colfax Avenue and Federal Boulevard would start in May and end in October 2026. Residents of Capitol Hill and Five Points had filed 3,400 complaints about potholes. Councilman Rafael Ortega, who voted against it, wanted 12 new bus lanes instead. The Colorado Department of Transportation will pay $9 million of the cost.",
-        "Striker Marco Bellini scored twice as Torino beat Sampdoria 3-1 on Sunday. Bellini, 24, has now scored 11 goals this season for the club from Turin. Coach Paolo Renzi praised his team's first half at the Stadio Olimpico Grande Torino. Sampdoria's Gianluca Ferri scored in the 78th minute. Torino travel to Naples on March 9 to face Napoli, who lead Serie A by six points.",
-        "Researchers at the University of Oslo found 17 new species of beetle in the forests of Finnmark in northern Norway. The study, published in the journal Insect Systematics on January 14, took four years. Lead author Ingrid Dahl said forests in the United States and Canada could hold similar species. Her colleague Lars Nygaard of the Norwegian Institute for Nature Research counted 2,300 specimens. The Research Council of Norway paid for the work.",
-        "Shares of Helix Motors fell 8 percent on Tuesday after the carmaker cut its forecast for electric vehicle deliveries. Chief executive Aaron Feld told analysts in Detroit that demand in the United States had slowed. The company delivered 212,000 cars last year and now expects 180,000 in 2026. Its plant in Lordstown, Ohio, will close for two weeks in August. Analyst Priya Raman of Morgan Stanley cut her price target to $31.",
-        "A magnitude 5.9 earthquake struck the Peruvian province of Arequipa early on Friday, damaging 40 homes in the town of Chivay. Peru's National Institute of Civil Defense said two people were injured. The quake was felt in Cusco and Puno, the Geophysical Institute of Peru said. President Dina Boluarte sent Defense Minister Walter Astudillo to the Colca Valley. A 4.2 aftershock followed at 6:10 a.m.",
-    ];
+    // Articles on three stories, each naming people, places, numbers and dates of its own, and a
+    // few chance common ones ("United States"). (Five whole real articles on five stories are in
+    // `tests/unrelated.rs`; short ones like these name too few specifics to tell every chance
+    // share from a real one.)
+    const BEETLES: &str = "Researchers at the University of Oslo found 17 new species of beetle in the forests of Finnmark in northern Norway. The study, published in the journal Insect Systematics on January 14, took four years. Lead author Ingrid Dahl said forests in the United States and Canada could hold similar species. Her colleague Lars Nygaard of the Norwegian Institute for Nature Research counted 2,300 specimens. The Research Council of Norway paid for the work.";
+    const SHARES: &str = "Shares of Helix Motors fell 8 percent on Tuesday after the carmaker cut its forecast for electric vehicle deliveries. Chief executive Aaron Feld told analysts in Detroit that demand in the United States had slowed. The company delivered 212,000 cars last year and now expects 180,000 in 2026. Its plant in Lordstown, Ohio, will close for two weeks in August. Analyst Priya Raman of Morgan Stanley cut her price target to $31.";
+    const QUAKE: &str = "A magnitude 5.9 earthquake struck the Peruvian province of Arequipa early on Friday, damaging 40 homes in the town of Chivay. Peru's National Institute of Civil Defense said two people were injured. The quake was felt in Cusco and Puno, the Geophysical Institute of Peru said. President Dina Boluarte sent Defense Minister Walter Astudillo to the Colca Valley. A 4.2 aftershock followed at 6:10 a.m.";
 
     #[test]
     fn two_unrelated_articles_are_apart_and_both_flagged() {
         // The beetles and the earthquake share no specific and no clause alike.
-        let arts: Vec<Article> = [UNRELATED[2], UNRELATED[4]].iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles([BEETLES, QUAKE]);
         let r = compare(&arts).unwrap();
         assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 1]);
         assert_eq!(r.different_event.len(), 2, "{:#?}", r.different_event);
@@ -277,7 +279,7 @@ mod tests {
         assert!(r.facts.iter().all(|f| f.corroboration == 1), "{:#?}", r.facts);
         // The twin: two tellings of one story stay together.
         let retold = "Helix Motors shares fell 8 percent on Tuesday. The carmaker cut its forecast for electric vehicle deliveries, chief executive Aaron Feld told analysts in Detroit.";
-        let r = compare(&[Article::new("s0", UNRELATED[3]), Article::new("s1", retold)]).unwrap();
+        let r = compare(&articles([SHARES, retold])).unwrap();
         assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0]);
         assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
         assert!(r.facts.iter().any(|f| f.corroboration == 2), "{:#?}", r.facts);
@@ -292,20 +294,20 @@ mod tests {
         ];
         // Shares "Tuesday" and "United States" with them, and names many specifics of its own.
         let intruder = "The Senate passed a farm bill on Tuesday that sets crop subsidies in the United States for five years. Senator Maria Ortiz of New Mexico said 31 states would gain $14 billion. Senator Tom Hadley of Iowa voted against it. The House of Representatives votes on it in March, Speaker Dan Whitfield said in Washington. The American Farm Bureau Federation backed the bill.";
-        let arts: Vec<Article> = told.iter().chain([&intruder]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles(told.iter().copied().chain([intruder]));
         let r = compare(&arts).unwrap();
         assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 1]);
         assert!(r.facts.iter().filter(|f| f.corroboration > 1).all(|f| !f.sources.contains(&"s3".to_string())), "{:#?}", r.facts);
         assert_eq!(r.different_event.iter().map(|d| d.source.as_str()).collect::<Vec<_>>(), ["s3"], "{:#?}", r.different_event);
         // A telling with no specific at all joins the group it has clauses alike with.
         let plain = "The carmaker cut its forecast for electric vehicle deliveries, and its shares fell. Its chief executive told analysts that demand had slowed.";
-        let arts: Vec<Article> = told.iter().chain([&plain]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles(told.iter().copied().chain([plain]));
         let r = compare(&arts).unwrap();
         assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 0]);
         assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
         // The twin: a fourth telling of the story sharing four specifics stays in the group.
         let fourth = "Helix Motors said on Tuesday it would deliver fewer electric vehicles this year; its shares lost 8 percent. Aaron Feld spoke to analysts in Detroit.";
-        let arts: Vec<Article> = told.iter().chain([&fourth]).enumerate().map(|(i, t)| Article::new(format!("s{i}"), *t)).collect();
+        let arts = articles(told.iter().copied().chain([fourth]));
         let r = compare(&arts).unwrap();
         assert_eq!(r.sources.iter().map(|s| s.event_group).collect::<Vec<_>>(), [0, 0, 0, 0]);
         assert!(r.different_event.is_empty(), "{:#?}", r.different_event);
