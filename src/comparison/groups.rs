@@ -115,9 +115,16 @@ pub fn groups(sf: &SentenceFeatures, alike: &[(usize, usize)]) -> (Vec<usize>, V
             w
         })
         .collect();
-    // The similarity of two articles that share a few specifics: the cosine over them, or 0
-    // when they are a chance few among all the two name (see [`MIN_WHOLE_COSINE`]).
-    let link = |i: usize, j: usize, cosine: f32| if cosine * mass[i] * mass[j] < MIN_WHOLE_COSINE { 0.0 } else { cosine };
+    // The similarity of articles i and j, which share `shared` specifics with this cosine over
+    // them: that cosine, or 0 when they are a chance few among all the two name (see
+    // [`MIN_WHOLE_COSINE`]).
+    let link = |i: usize, j: usize, shared: usize, cosine: f32| {
+        if shared <= FEW_SHARED as usize && cosine * mass[i] * mass[j] < MIN_WHOLE_COSINE {
+            0.0
+        } else {
+            cosine
+        }
+    };
     if n == 2 {
         // No majority to differ from: one group, unless the two share nothing to tie them.
         let apart = vectors[0].is_empty() && alike.is_empty();
@@ -144,9 +151,7 @@ pub fn groups(sf: &SentenceFeatures, alike: &[(usize, usize)]) -> (Vec<usize>, V
     }
     for i in 0..n {
         for j in i + 1..n {
-            if shared[i * n + j] <= FEW_SHARED {
-                sim[i * n + j] = link(i, j, sim[i * n + j]);
-            }
+            sim[i * n + j] = link(i, j, shared[i * n + j] as usize, sim[i * n + j]);
             sim[j * n + i] = sim[i * n + j];
         }
     }
@@ -198,12 +203,11 @@ pub fn groups(sf: &SentenceFeatures, alike: &[(usize, usize)]) -> (Vec<usize>, V
     };
     let mut sum = vec![0f32; sizes.len()];
     for i in (0..n).filter(|&i| group[i] != main) {
-        sum[group[i]] += (0..n).filter(|&j| group[j] == main)
-            .map(|j| match dot(&vectors[i], &vectors[j]) {
-                (k, c) if k <= FEW_SHARED as usize => link(i, j, c),
-                (_, c) => c,
-            })
-            .sum::<f32>();
+        let to_main = (0..n).filter(|&j| group[j] == main).map(|j| {
+            let (shared, cosine) = dot(&vectors[i], &vectors[j]);
+            link(i, j, shared, cosine)
+        });
+        sum[group[i]] += to_main.sum::<f32>();
     }
     let link = (0..n).map(|i| if group[i] == main { 1.0 } else { sum[group[i]] / (sizes[group[i]] * sizes[main]) as f32 }).collect();
     (group, link)
