@@ -187,8 +187,9 @@ pub fn different_events(docs: &[Doc], sim: &Similarity, clusters: &[Vec<UnitId>]
         // Sharing few facts supports a flag but alone does not make one (alone it flagged one
         // article in nine of ECB+ sub-topics, each one event: thin or narrow reports of it; and
         // found 5 of 326 articles of another event mixed in, train/val), unless no clause of the
-        // source is even alike to another source's: an article on another story altogether,
-        // which, sharing no names either, sits in the main group (see `super::groups`).
+        // source is even alike to another source's: an article on another story altogether that
+        // still sits in the main group (it shares a specific or two with it; see
+        // `super::groups`).
         if !reasons.is_empty() || few_facts.is_some() && !has_alike[i] {
             reasons.splice(0..0, few_facts);
             out.push(DifferentEvent { source: d.id.clone(), reasons, evidence: ev });
