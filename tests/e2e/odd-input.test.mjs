@@ -148,6 +148,27 @@ describe('odd input', () => {
     });
   });
 
+  test('many warnings on one source: the rarest kind first, five, then "Show more"', async () => {
+    // Eleven repeated lines, then one boilerplate line (last in the engine's order).
+    const lines = ['Eat every 2-3 hours', ...ENGLISH.split('\n').filter((l) => l.trim())];
+    const listy = [...lines, ...Array(11).fill(lines[0]), 'Read the original article here'].join('\n');
+    const texts = [listy, EXAMPLE_ARTICLES[1].text];
+    await open(async ({ page }) => {
+      await setArticles(page, texts);
+      await compareAndWait(page);
+      const list = page.locator('#overview .warnings').first();
+      await list.waitFor();
+      const shown = await list.locator('.warning').allTextContents();
+      assert.equal(shown.length, 5, shown.join('\n'));
+      assert.match(shown[0], /^⚠?\s*Boilerplate:/);
+      assert.ok(shown.slice(1).every((w) => /Repeated line:/.test(w)), shown.join('\n'));
+      const more = page.locator('#overview .show-more').first();
+      assert.match(await more.textContent(), /^Show 5 more warnings \(7 not shown\)$/);
+      await more.click();
+      await page.waitForFunction(() => document.querySelector('#overview .warnings').querySelectorAll('.warning').length === 10);
+    });
+  });
+
   test('a 20 MB article: the size and the limit shown as it is pasted, Compare refuses with the engine\'s message, the text is kept, the page keeps working', async () => {
     await open(async ({ page }) => {
       await page.goto(suite.url);
