@@ -773,8 +773,9 @@ impl Facts {
 
     /// Adds a piece to fact `f`, uniting it with the fact's piece of the same sentence.
     fn add_piece(&mut self, f: usize, p: Piece, score: f32) {
+        let n = self.sentence(&p);
         let pieces = &mut self.groups[f].pieces;
-        let at = &mut self.by_sentence[self.doc_start[p.doc] + p.sentence];
+        let at = &mut self.by_sentence[n];
         if let Some(&(_, i)) = at.iter().find(|x| x.0 == f) {
             let (q, s) = &mut pieces[i];
             q.t0 = q.t0.min(p.t0);
