@@ -84,6 +84,10 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
                 i += 1;
                 continue;
             }
+            if is_party_designator(toks, i) {
+                i += 3;
+                continue;
+            }
             // A run of capitalised words, allowing inner connectors ("Minister of Defense").
             let mut j = i + 1;
             while j < toks.len() {
@@ -102,7 +106,7 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
                     && j + 1 < toks.len()
                     && toks[j + 1].is_word()
                     && toks[j + 1].cap
-                    && (toks[j].folded != "and" || joined_by_and(lex, &toks[i..j]))
+                    && (toks[j].folded != "and" || joined_by_and(lex, &toks[i..j]) || and_organisation(lex, toks, j))
                 {
                     j += 2;
                 } else {
@@ -133,6 +137,34 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
 /// ("Bosnia and Herzegovina", "Department of Justice and ..."): checked by the gazetteer.
 fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
     before.len() == 1 && lex.and_heads.contains(before[0].folded.as_str())
+}
+
+/// A US party-and-state designator after a politician's name, "(D-Mass.)" or ", R-Texas,":
+/// "D", "R" or "I", a hyphen and a capitalised word, all touching, after "(" or ",". It is no
+/// name of its own (it was a person, and so a quote's speaker). "D-Day" is no designator.
+fn is_party_designator(toks: &[Token], i: usize) -> bool {
+    let touching = |a: &Token, b: &Token| a.end == b.start;
+    matches!(toks[i].folded.as_str(), "d" | "r" | "i")
+        && i > 0
+        && matches!(toks[i - 1].folded.as_str(), "(" | ",")
+        && toks.get(i + 1).is_some_and(|h| h.folded == "-" && touching(&toks[i], h))
+        && toks.get(i + 2).is_some_and(|w| w.is_word() && w.cap && touching(&toks[i + 1], w) && w.folded.trim_end_matches('.') != "day")
+}
+
+/// "Fish and Wildlife Service", "National Oceanic and Atmospheric Administration": at the "and"
+/// `toks[and]`, the capitalised words after it (with inner "of") end in an organisation keyword,
+/// and the word before it is no place, organisation or given name of its own ("Russia and
+/// Ukraine Foreign Ministry" stays two names).
+fn and_organisation(lex: &Lexicon, toks: &[Token], and: usize) -> bool {
+    let before = toks[and - 1].folded.trim_end_matches('.');
+    if is_known(lex, before) || lex.first_names.contains(before) {
+        return false;
+    }
+    let mut q = and + 1;
+    while q < toks.len() && toks[q].is_word() && (toks[q].cap || (toks[q].folded == "of" && toks.get(q + 1).is_some_and(|t| t.is_word() && t.cap))) {
+        q += 1;
+    }
+    q > and + 1 && lex.keywords.get(toks[q - 1].folded.trim_end_matches('.')) == Some(&EntityKind::Organization)
 }
 
 /// A stop word, or a contraction of one ("i'm", "it's", "we'll", "they've") or a negated
@@ -289,7 +321,15 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     }
     let has_title = head.is_some() || honorific;
     if has_title && k >= b {
-        return; // a title without a name: "the President said"
+        // A title without a name ("the President said"), unless it is the surname of a person
+        // the article named before: "Billy King … “…,” King said".
+        if b - a == 1 && !(a > 0 && matches!(toks[a - 1].folded.as_str(), "the" | "a" | "an" | "'s" | "’s")) {
+            let word = toks[a].folded.as_str();
+            if out.iter().any(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().is_some_and(|w| w.as_str() == word)) {
+                push(out, text, si, toks, a, b, EntityKind::Person, false, None, None);
+            }
+        }
+        return;
     }
     let name_start = if has_title { k } else { a };
     if !has_title {
@@ -677,6 +717,30 @@ mod tests {
         assert_eq!(mentions("They met on May 12 and in March 2022."), vec![]);
         let h = mentions("Stalemate in Peace Talks as Ukraine and Russia Agree on Prisoner Swap");
         assert_eq!(h, vec![m("Ukraine", Place, None), m("Russia", Place, None)]);
+    }
+
+    #[test]
+    fn organisations_with_and_and_party_designators() {
+        let cases: &[(&str, &[(&str, EntityKind)])] = &[
+            // An organisation name with an inner "and".
+            ("Scientists at the U.S. Fish and Wildlife Service agreed.", &[("U.S. Fish and Wildlife Service", Organization)]),
+            ("Ask the National Oceanic and Atmospheric Administration first.", &[("National Oceanic and Atmospheric Administration", Organization)]),
+            // Two names stay two: a place before "and", or no organisation word at the end.
+            ("Talks between Russia and Ukraine Foreign Ministry staff.", &[("Russia", Place), ("Ukraine Foreign Ministry", Organization)]),
+            ("It was Keith Kellogg and Marco Rubio.", &[("Keith Kellogg", Person), ("Marco Rubio", Person)]),
+            // A party-and-state designator is no name.
+            ("The bill, said Rep. Edward J. Markey (D-Mass.), failed.", &[("Edward J. Markey", Person)]),
+            ("Sen. Barbara Boxer, D-Calif., said so.", &[("Barbara Boxer", Person)]),
+            ("It was D-Day in France.", &[("D-Day", Other), ("France", Place)]),
+            // A surname that is a title word, once the full name was given; a title alone is none.
+            ("Billy King hired him. Then, King said no. The King spoke.", &[("Billy King", Person), ("King", Person)]),
+            ("Then, King said no.", &[]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<(String, EntityKind)> = mentions(text).into_iter().map(|x| (x.0, x.1)).collect();
+            let want: Vec<(String, EntityKind)> = want.iter().map(|(a, k)| (a.to_string(), *k)).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 
     #[test]
