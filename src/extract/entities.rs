@@ -157,7 +157,9 @@ fn is_party_designator(toks: &[Token], i: usize) -> bool {
 /// Ukraine Foreign Ministry" stays two names).
 fn and_organisation(lex: &Lexicon, toks: &[Token], and: usize) -> bool {
     let before = toks[and - 1].folded.trim_end_matches('.');
-    if is_known(lex, before) || lex.first_names.contains(before) {
+    // "… Wildlife Service and National Marine Fisheries Service": the part before is a whole
+    // organisation already.
+    if is_known(lex, before) || lex.first_names.contains(before) || lex.keywords.get(before) == Some(&EntityKind::Organization) {
         return false;
     }
     let mut q = and + 1;
@@ -725,6 +727,10 @@ mod tests {
             // An organisation name with an inner "and".
             ("Scientists at the U.S. Fish and Wildlife Service agreed.", &[("U.S. Fish and Wildlife Service", Organization)]),
             ("Ask the National Oceanic and Atmospheric Administration first.", &[("National Oceanic and Atmospheric Administration", Organization)]),
+            (
+                "The U.S. Fish and Wildlife Service and National Marine Fisheries Service agreed.",
+                &[("U.S. Fish and Wildlife Service", Organization), ("National Marine Fisheries Service", Organization)],
+            ),
             // Two names stay two: a place before "and", or no organisation word at the end.
             ("Talks between Russia and Ukraine Foreign Ministry staff.", &[("Russia", Place), ("Ukraine Foreign Ministry", Organization)]),
             ("It was Keith Kellogg and Marco Rubio.", &[("Keith Kellogg", Person), ("Marco Rubio", Person)]),

@@ -320,8 +320,22 @@ fn description(text: &str, lex: &lexicon::Lexicon, mentions: &[Mention], quotes:
             }
         }
     }
+    // "the company said", "the paper said", "the software giant said": the organisation named last.
+    if words.first().is_some_and(|t| t.folded == "the") && words.last().is_some_and(|t| ORGANISATION_NOUNS.contains(&t.folded.as_str())) {
+        let named = mentions
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.end <= open && m.kind == EntityKind::Organization && !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b))
+            .max_by_key(|(_, m)| m.end);
+        if let Some((i, _)) = named {
+            return Speaker::Mention(i);
+        }
+    }
     Speaker::Phrase(words.iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "))
 }
+
+/// Nouns by which an article refers back to an organisation it named: "the company said".
+const ORGANISATION_NOUNS: &[&str] = &["company", "firm", "giant", "paper", "newspaper", "agency", "ministry", "department", "organisation", "organization", "group", "network", "magazine", "website", "club", "team", "league", "union", "bank", "carrier", "airline", "maker", "manufacturer", "retailer"];
 
 /// A name right before a lower-case noun it qualifies, after "the" or "a": "the Bush
 /// administration", "the Obama campaign". Such a name is not who speaks.
@@ -428,6 +442,8 @@ mod tests {
                 "Judge Vincent Del Giudice sealed the courtroom. “The man is an emotional wreck,” the judge said.",
                 vec![("The man is an emotional wreck,", Some("Vincent Del Giudice"))],
             ),
+            // "the company": the organisation named last.
+            ("Microsoft issued a patch. “It could allow remote code execution,” the software giant said.", vec![("It could allow remote code execution,", Some("Microsoft"))]),
             ("“Everybody zones them,” an Eastern Conference executive said Saturday.", vec![("Everybody zones them,", Some("an Eastern Conference executive"))]),
             // A short quote with no speech verb is a term, not somebody's words.
             ("Barack Obama signed what critics call “midnight rules” on Friday.", vec![("midnight rules", None)]),
