@@ -372,6 +372,11 @@ enum Rendering {
 /// See [`Rendering::Spelling`]: "neighbourhood"/"neighborhood" is 0.92, "the"/"this" 0.5.
 const SPELLING_SIMILARITY: f64 = 0.8;
 
+/// A web site's name without its domain: "MySpace.com" → "MySpace".
+fn strip_domain(w: &str) -> &str {
+    [".com", ".org", ".net"].iter().find_map(|d| w.len().checked_sub(d.len()).filter(|&k| w.is_char_boundary(k) && w[k..].eq_ignore_ascii_case(d)).map(|k| &w[..k])).unwrap_or(w)
+}
+
 fn rendering(diff: &[WordDiff]) -> Rendering {
     let changed: Vec<(usize, DiffOp)> = diff.iter().enumerate().filter(|(_, d)| d.op != DiffOp::Same).map(|(i, d)| (i, d.op)).collect();
     let Some(&(_, op)) = changed.first() else { return Rendering::Same };
@@ -386,11 +391,15 @@ fn rendering(diff: &[WordDiff]) -> Rendering {
             (DiffOp::Removed, Some(next)) if next.op == DiffOp::Added => {
                 let (a, b): (Vec<&str>, Vec<&str>) = (diff[i].text.split(' ').collect(), next.text.split(' ').collect());
                 let lex = crate::lexicon::get();
-                let alike = a.len() == b.len()
+                let word_by_word = a.len() == b.len()
                     && a.iter().zip(&b).all(|(x, y)| {
                         let (x, y) = (x.to_lowercase(), y.to_lowercase());
                         strsim::normalized_levenshtein(&x, &y) >= SPELLING_SIMILARITY || lex.single_number(&x).is_some_and(|v| lex.single_number(&y) == Some(v))
                     });
+                // Written together or apart ("data centers" / "datacenters", "e-mail" / "email"),
+                // a site with or without its domain ("MySpace.com" / "MySpace").
+                let run = |words: &[&str]| -> String { words.iter().map(|w| strip_domain(w)).flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase)).collect() };
+                let alike = word_by_word || strsim::normalized_levenshtein(&run(&a), &run(&b)) >= SPELLING_SIMILARITY;
                 if !alike {
                     return Rendering::Words;
                 }
@@ -628,6 +637,11 @@ mod tests {
             ("compared in the same breath at Tyler", "compared in the same breath with Tyler", Rendering::Words),
             ("Nothing in the regulation relieves", "Nothing in this regulation relieves", Rendering::Words),
             ("makes this so insidious is it takes", "makes this so insidious it takes", Rendering::Words),
+            // Written together or apart, a site with or without its domain: spelling.
+            ("transform their data centers and build", "transform their datacenters and build", Rendering::Spelling),
+            ("mobile e-mail and Flickr, and MySpace.com, the phone", "mobile email and Flickr and MySpace, the phone", Rendering::Spelling),
+            // An abbreviation is other words.
+            ("all IE customers to test", "all Internet Explorer customers to test", Rendering::Words),
         ];
         for (a, b, want) in cases {
             assert_eq!(&rendering(&super::word_diff(a, b)), want, "{a:?} / {b:?}");
