@@ -226,7 +226,7 @@ fn speaker(text: &str, sentences: &[Sentence], mentions: &[Mention], quotes: &[(
             // "…,” the software giant said / an Eastern Conference executive said / the judge said
             // (Words and possessive marks only: "a source with knowledge of the 76ers' thinking".)
             let words = &after[..v];
-            let plain = words.iter().all(|t| t.is_word() || matches!(t.folded.as_str(), "'" | "'s"));
+            let plain = words.iter().all(|t| t.kind != crate::text::TokKind::Punct || matches!(t.folded.as_str(), "'" | "'s"));
             if words.len() <= 10 && plain && !lex.is_stopword(&subj.folded) {
                 return Some(description(text, lex, mentions, quotes, words, open));
             }
@@ -320,15 +320,18 @@ fn description(text: &str, lex: &lexicon::Lexicon, mentions: &[Mention], quotes:
             }
         }
     }
-    // "the company said", "the paper said", "the software giant said": the organisation named last.
+    // "the company said", "the paper said", "the software giant said": the organisation named most
+    // often before (the last of those if several are named as often), not a product code that
+    // looks like one ("MS08-078").
     if words.first().is_some_and(|t| t.folded == "the") && words.last().is_some_and(|t| ORGANISATION_NOUNS.contains(&t.folded.as_str())) {
-        let named = mentions
+        let orgs: Vec<(usize, &Mention)> = mentions
             .iter()
             .enumerate()
             .filter(|(_, m)| m.end <= open && m.kind == EntityKind::Organization && !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b))
-            .max_by_key(|(_, m)| m.end);
-        if let Some((i, _)) = named {
-            return Speaker::Mention(i);
+            .collect();
+        let times = |m: &Mention| orgs.iter().filter(|(_, o)| o.surface == m.surface).count();
+        if let Some((i, _)) = orgs.iter().max_by_key(|(_, m)| (times(m), m.end)) {
+            return Speaker::Mention(*i);
         }
     }
     Speaker::Phrase(words.iter().map(|t| t.text(text)).collect::<Vec<_>>().join(" "))
@@ -443,7 +446,11 @@ mod tests {
                 vec![("The man is an emotional wreck,", Some("Vincent Del Giudice"))],
             ),
             // "the company": the organisation named last.
-            ("Microsoft issued a patch. “It could allow remote code execution,” the software giant said.", vec![("It could allow remote code execution,", Some("Microsoft"))]),
+            (
+                "Microsoft issued a patch. Microsoft said the update, MS08-078, fixes it. “It could allow remote code execution,” the software giant said.",
+                vec![("It could allow remote code execution,", Some("Microsoft"))],
+            ),
+            ("“It's not all on the coach,” a source with knowledge of the 76ers ' thinking said.", vec![("It's not all on the coach,", Some("a source with knowledge of the 76ers ' thinking"))]),
             ("“Everybody zones them,” an Eastern Conference executive said Saturday.", vec![("Everybody zones them,", Some("an Eastern Conference executive"))]),
             // A short quote with no speech verb is a term, not somebody's words.
             ("Barack Obama signed what critics call “midnight rules” on Friday.", vec![("midnight rules", None)]),
