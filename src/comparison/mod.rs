@@ -74,11 +74,14 @@ pub fn compare(docs: &[Doc]) -> Report {
     let alike = facts::alike_sources(&sim);
     let (event_groups, links_to_main) = groups::groups(&features, &alike);
     let found = pieces::build(features, &event_groups);
-    // Clause units by (doc, sentence), to map pieces onto the clauses they overlap.
-    let mut clause_units: BTreeMap<(usize, usize), Vec<UnitId>> = BTreeMap::new();
-    for (ui, u) in sim.units.iter().enumerate() {
-        clause_units.entry((u.doc, u.sentence)).or_default().push(ui);
-    }
+    // Clause units of a sentence, to map pieces onto the clauses they overlap: the units are in
+    // (doc, sentence) order, so a sentence's are one run of them, found by binary search (no map
+    // of one small list per sentence to build).
+    let clause_units = |doc: usize, sentence: usize| {
+        let from = sim.units.partition_point(|u| (u.doc, u.sentence) < (doc, sentence));
+        let to = from + sim.units[from..].partition_point(|u| (u.doc, u.sentence) == (doc, sentence));
+        from..to
+    };
     let piece_unit = |p: &pieces::Piece| {
         let s = &docs[p.doc].sentences[p.sentence];
         Unit { doc: p.doc, sentence: p.sentence, start: s.tokens[p.t0].start, end: s.tokens[p.t1 - 1].end }
@@ -102,7 +105,7 @@ pub fn compare(docs: &[Doc]) -> Report {
         let all = &sim.units;
         let mut members: Vec<UnitId> = units
             .iter()
-            .flat_map(|u| clause_units[&(u.doc, u.sentence)].iter().copied().filter(move |&c| all[c].start < u.end && u.start < all[c].end))
+            .flat_map(|u| clause_units(u.doc, u.sentence).filter(move |&c| all[c].start < u.end && u.start < all[c].end))
             .collect();
         members.sort_unstable();
         members.dedup();
@@ -126,7 +129,6 @@ pub fn compare(docs: &[Doc]) -> Report {
         });
         clusters.push(vec![ui]);
     }
-    drop(clause_units);
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.
