@@ -51,10 +51,11 @@ pub fn sentence_unit(docs: &[Doc], d: usize, s: usize) -> Unit {
 
 /// A fact's summary: the evidence text without a clause's closing punctuation.
 fn summary(docs: &[Doc], u: &Unit) -> String {
-    let text = evidence(docs, u).text;
+    // (The evidence text, borrowed: only the clipped summary is allocated.)
+    let text = &docs[u.doc].text[u.start..u.end];
     // A piece can start inside a dateline ("KYIV, Ukraine — The talks…"): start after the dash.
     let text = match text.char_indices().take(40).find(|&(_, c)| c == '—' || c == '–') {
-        Some((i, c)) if text[i + c.len_utf8()..].trim_start().len() > 20 => text[i + c.len_utf8()..].trim_start().to_string(),
+        Some((i, c)) if text[i + c.len_utf8()..].trim_start().len() > 20 => text[i + c.len_utf8()..].trim_start(),
         _ => text,
     };
     crate::text::clip(text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240)
