@@ -49,6 +49,16 @@ pub fn sentence_unit(docs: &[Doc], d: usize, s: usize) -> Unit {
     Unit { doc: d, sentence: s, start: sent.start, end: sent.end }
 }
 
+/// The id of fact number `n`: "f" and the number (not `format!`ted: one per fact).
+fn fact_id(n: usize) -> String {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push('f');
+    id.push_str(&digits);
+    id
+}
+
 /// A fact's summary: the evidence text without a clause's closing punctuation.
 fn summary(docs: &[Doc], u: &Unit) -> String {
     // (The evidence text, borrowed: only the clipped summary is allocated.)
@@ -91,7 +101,7 @@ pub fn compare(docs: &[Doc]) -> Report {
     let mut fact_list = Vec::new();
     let mut clusters: Vec<Vec<UnitId>> = Vec::new();
     for (ps, central) in found.facts.iter().zip(&found.centrality) {
-        let id = format!("f{}", fact_list.len());
+        let id = fact_id(fact_list.len());
         let best = (0..ps.len()).max_by(|&a, &b| central[a].total_cmp(&central[b]).then(b.cmp(&a))).unwrap_or(0);
         let mut sources: Vec<usize> = ps.iter().map(|p| p.doc).collect();
         sources.dedup();
@@ -122,7 +132,7 @@ pub fn compare(docs: &[Doc]) -> Report {
             continue;
         }
         fact_list.push(Fact {
-            id: format!("f{}", fact_list.len()),
+            id: fact_id(fact_list.len()),
             summary: summary(docs, u),
             sources: vec![docs[u.doc].id.clone()],
             corroboration: 1,
