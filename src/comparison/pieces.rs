@@ -83,9 +83,17 @@ pub type Feat = (u32, usize, usize, f32);
 struct Link {
     a: Piece,
     b: Piece,
-    /// Shared feature ids with their weights.
-    sig: Vec<(u32, f32)>,
+    /// Shared feature ids with their weights: `sigs[sig.0..sig.1]` of the array all links' are
+    /// kept in (see [`Link::sig`]; one small vector per link was an allocation and a free each).
+    sig: (u32, u32),
     score: f32,
+}
+
+impl Link {
+    /// The shared features of the link, in `sigs`, the array of all links' (see `build`).
+    fn sig<'s>(&self, sigs: &'s [(u32, f32)]) -> &'s [(u32, f32)] {
+        &sigs[self.sig.0 as usize..self.sig.1 as usize]
+    }
 }
 
 /// Facts found by matching pieces.
@@ -99,8 +107,10 @@ pub struct PieceFacts {
     features: Vec<Vec<Vec<Feat>>>,
     /// Per fact, the features its links share, with summed weights, sorted by id.
     signatures: Vec<Vec<(u32, f32)>>,
-    /// Token ranges of each sentence that pieces cover.
-    covered: HashMap<(usize, usize), Vec<(usize, usize)>>,
+    /// The token ranges that pieces cover, as `Piece`s sorted by (doc, sentence): a sentence's
+    /// are one run, found by binary search (one sorted array rather than a map of one small list
+    /// per sentence).
+    covered: Vec<Piece>,
 }
 
 impl PieceFacts {
@@ -119,12 +129,14 @@ impl PieceFacts {
     /// multi-source facts cover.
     pub fn covered_share(&self, doc: usize, sentence: usize, a: usize, b: usize) -> f32 {
         let feats = &self.features[doc][sentence];
-        let ranges = self.covered.get(&(doc, sentence)).map(Vec::as_slice).unwrap_or(&[]);
+        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
+        let n = self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence));
+        let ranges = &self.covered[from..from + n];
         let mut total = 0.0;
         let mut covered = 0.0;
         for &(_, pos, _, w) in feats.iter().filter(|f| a <= f.1 && f.1 < b) {
             total += w;
-            if ranges.iter().any(|&(t0, t1)| t0 <= pos && pos < t1) {
+            if ranges.iter().any(|p| p.t0 <= pos && pos < p.t1) {
                 covered += w;
             }
         }
@@ -347,6 +359,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     //    partner's list.
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
+    let mut sigs: Vec<(u32, f32)> = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
     // Per partner of the current sentence: the indexed features they share.
     let mut hits: Vec<u32> = vec![0; sent_ids.len()];
@@ -393,7 +406,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             let (db, sb) = sent_ids[gb];
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
-            pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links);
+            pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links, &mut sigs);
         }
         for f in fa {
             in_a[f.0 as usize] = u32::MAX;
@@ -407,19 +420,20 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // 4. Greedy grouping of links into facts.
     let mut facts = Facts::new(sent_ids.len(), pair_links.doc_start.clone());
     for l in order.iter().map(|&li| &links[li as usize]) {
-        let fa = home(&facts, &l.a, &l.sig);
-        let fb = home(&facts, &l.b, &l.sig);
+        let sig = l.sig(&sigs);
+        let fa = home(&facts, &l.a, sig);
+        let fb = home(&facts, &l.b, sig);
         match (fa, fb) {
             (None, None) => {
                 let f = facts.groups.len();
                 facts.groups.push(Group { pieces: Vec::new(), sig: HashMap::default() });
-                facts.add(f, l.a, l);
-                facts.add(f, l.b, l);
+                facts.add(f, l.a, l.score, sig);
+                facts.add(f, l.b, l.score, sig);
             }
             (Some(f), None) | (None, Some(f)) => {
                 let new = if fa.is_some() { l.b } else { l.a };
                 if supported(&facts.groups[f], &new, &pair_links) {
-                    facts.add(f, new, l);
+                    facts.add(f, new, l.score, sig);
                 }
             }
             (Some(f), Some(g)) if f != g => {
@@ -430,8 +444,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             _ => {
                 let f = fa.unwrap_or_default();
-                facts.add(f, l.a, l);
-                facts.add(f, l.b, l);
+                facts.add(f, l.a, l.score, sig);
+                facts.add(f, l.b, l.score, sig);
             }
         }
     }
@@ -459,10 +473,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         centrality.push(c);
         signatures.push(s);
     }
-    let mut covered: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::default();
-    for p in facts.iter().flatten() {
-        covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
-    }
+    let mut covered: Vec<Piece> = facts.iter().flatten().copied().collect();
+    covered.sort_unstable();
     PieceFacts { facts, centrality, signatures, features, covered }
 }
 
@@ -589,7 +601,7 @@ const _: () = assert!(WINDOW <= 64);
 
 /// Up to [`MAX_LINKS_PER_PAIR`] links between sentences `a` and `b` (with their weighted
 /// features), from the features they share (`s.shared`), appended to `links`.
-fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
+fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>, sigs: &mut Vec<(u32, f32)>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
     // (`build` has already left out the candidates that share fewer than `MIN_SHARED - 1`
     // features, most of them: not worth a window search.)
@@ -604,10 +616,9 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize),
         // One pass over the window's features. Count words, not features: "two sides" gives a
         // number, a counted thing and a word at two positions, so positions are counted, one bit
         // each (they lie in [lo_a, lo_a + WINDOW)), of all features and of content features only.
-        let (mut weight, mut all, mut content, mut anchored, mut n_fit) = (0.0f32, 0u64, 0u64, false, 0);
+        let (mut weight, mut all, mut content, mut anchored) = (0.0f32, 0u64, 0u64, false);
         let (mut a0, mut a1, mut b0, mut b1) = (usize::MAX, 0, usize::MAX, 0);
         for x in s.shared.iter().filter(|x| fits(x)) {
-            n_fit += 1;
             weight += x.w;
             let bits = 1 << (x.a.0 - lo_a) | 1 << (x.a.1 - lo_a);
             all |= bits;
@@ -628,9 +639,9 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize),
         let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
         if density >= MIN_DENSITY && !clash {
             let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
-            // Allocated once, at its size (a filtered `collect` grows it step by step).
-            let mut sig: Vec<(u32, f32)> = Vec::with_capacity(n_fit);
-            sig.extend(s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)));
+            let from = sigs.len() as u32;
+            sigs.extend(s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)));
+            let sig = (from, sigs.len() as u32);
             links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
         }
         // The next link of this pair uses the features left.
@@ -762,12 +773,13 @@ impl Facts {
         self.doc_start[p.doc] + p.sentence
     }
 
-    /// Adds piece `p` to fact `f`, brought by link `l` (whose shared features join the fact's).
-    fn add(&mut self, f: usize, p: Piece, l: &Link) {
-        self.add_piece(f, p, l.score);
-        let sig = &mut self.groups[f].sig;
-        for &(id, w) in &l.sig {
-            *sig.entry(id).or_insert(0.0) += w;
+    /// Adds piece `p` to fact `f`, brought by a link of score `score` whose shared features `sig`
+    /// join the fact's.
+    fn add(&mut self, f: usize, p: Piece, score: f32, sig: &[(u32, f32)]) {
+        self.add_piece(f, p, score);
+        let into = &mut self.groups[f].sig;
+        for &(id, w) in sig {
+            *into.entry(id).or_insert(0.0) += w;
         }
     }
 
