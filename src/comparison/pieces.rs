@@ -179,14 +179,24 @@ impl Interner {
     }
 }
 
+/// Buffers of [`sentence_features`], reused from one sentence to the next.
+#[derive(Default)]
+struct SentenceBuffers {
+    /// The place of each token that is a demonym.
+    demonym: Vec<Option<usize>>,
+    /// The indexes of the sentence's mentions.
+    mentions: Vec<usize>,
+}
+
 /// The features of one sentence with token positions and boosts, appended to `out`, and its
-/// quantities and dates as anchors, appended to `anchors`. `demonym` is a buffer (the place of
-/// each token that is a demonym).
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, demonym: &mut Vec<Option<usize>>) {
+/// quantities and dates as anchors, appended to `anchors`.
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, buf: &mut SentenceBuffers) {
     use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
-    let mentions: Vec<(usize, &crate::extract::Mention)> = d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).collect();
+    buf.mentions.clear();
+    buf.mentions.extend(d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).map(|(mi, _)| mi));
+    let (mentions, demonym) = (&buf.mentions, &mut buf.demonym);
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms. Not the words
     // of leading a body ("the Russian delegation, led by X", "X, heading the Russian
@@ -196,19 +206,18 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     demonym.extend(toks.iter().map(|t| lex.demonyms.get(t.folded.as_str()).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
-        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
+        demonym[k].is_some() || mentions.iter().map(|&mi| &d.mentions[mi]).any(|m| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
     };
     for (t, k, e) in crate::extract::terms_at(toks) {
         let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
         out.push((id, k, e, 1.0));
     }
-    for &(mi, m) in &mentions {
+    for &mi in mentions {
+        let m = &d.mentions[mi];
         let (k, e) = (token_at(toks, m.start), token_at(toks, m.end.saturating_sub(1)));
         let id = match (m.kind, m.canonical) {
             (EntityKind::Place, Some(place)) => ids.id('g', |b| b.push_str(place)),
-            _ => ids.id('e', |b| {
-                let _ = write!(b, "{}", resolved.of[di][mi]);
-            }),
+            _ => ids.id('e', |b| b.push_str(itoa::Buffer::new().format(resolved.of[di][mi]))),
         };
         out.push((id, k, e, 1.0));
     }
@@ -222,7 +231,9 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
         let (k, e) = (token_at(toks, q.start), token_at(toks, q.end.saturating_sub(1)));
         out.push((
             ids.id('n', |b| {
-                let _ = write!(b, "{}:{}", q.value, q.counts);
+                let _ = write!(b, "{}", q.value);
+                b.push(':');
+                b.push_str(&q.counts);
             }),
             k,
             e,
@@ -274,13 +285,13 @@ impl SentenceFeatures {
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
         // Buffers reused from one sentence to the next; each sentence's list is allocated once,
         // at its size.
-        let (mut found, mut keyed, mut demonym) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut found, mut keyed, mut buf) = (Vec::new(), Vec::new(), SentenceBuffers::default());
         for (di, d) in docs.iter().enumerate() {
             let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
             for si in 0..d.sentences.len() {
                 let mut a = Vec::new();
                 found.clear();
-                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut demonym);
+                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut buf);
                 // Stably by (id, first token): as integers, ties ordered by their index.
                 keyed.clear();
                 keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
