@@ -230,6 +230,11 @@ impl Common {
         Common { ids, at, masks }
     }
 
+    /// The common features of item `b`, by id.
+    pub(super) fn of(&self, b: usize) -> &[u32] {
+        &self.ids[self.at[b]..self.at[b + 1]]
+    }
+
     /// The bits of a list of feature ids: bit `id % 64` for each.
     fn mask(ids: &[u32]) -> u64 {
         ids.iter().fold(0, |m, &id| m | 1 << (id % 64))

@@ -55,7 +55,7 @@ fn fact_id(n: usize) -> String {
     let digits = buf.format(n);
     let mut id = String::with_capacity(1 + digits.len());
     id.push('f');
-    id.push_str(&digits);
+    id.push_str(digits);
     id
 }
 
