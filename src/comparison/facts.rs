@@ -104,8 +104,12 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             let s = &docs[u.doc].sentences[u.sentence];
             let a = s.tokens.partition_point(|t| t.start < u.start);
             let b = s.tokens.partition_point(|t| t.start < u.end);
-            // Sorted by id already; keep one per id, with the highest boost.
-            let mut v: Vec<(u32, f32)> = sf.occurrences[u.doc][u.sentence].iter().filter(|f| a <= f.1 && f.1 < b).map(|f| (f.0, f.3)).collect();
+            // Sorted by id already; keep one per id, with the highest boost. Counted first, so the
+            // vector is allocated once at its size (a filtered `collect` grows it step by step).
+            let occ = &sf.occurrences[u.doc][u.sentence];
+            let inside = |f: &&super::pieces::Feat| a <= f.1 && f.1 < b;
+            let mut v: Vec<(u32, f32)> = Vec::with_capacity(occ.iter().filter(inside).count());
+            v.extend(occ.iter().filter(inside).map(|f| (f.0, f.3)));
             super::pieces::dedup_keep_max(&mut v, |f| (f.0, &mut f.1));
             for &(id, _) in &v {
                 df[id as usize] += 1;
@@ -121,7 +125,8 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     // generate a quadratic number of candidates; they still count in the exact score.
     let max_df = (n / 10).clamp(8, 120) as u32;
     // Units too thin to match are in no list.
-    let mut postings: Vec<Vec<UnitId>> = vec![Vec::new(); df.len()];
+    // Each list allocated once: a feature's units are at most its document frequency.
+    let mut postings: Vec<Vec<UnitId>> = df.iter().map(|&c| if (2..=max_df).contains(&c) { Vec::with_capacity(c as usize) } else { Vec::new() }).collect();
     for (ui, v) in vectors.iter().enumerate().filter(|(_, v)| v.len() >= MIN_UNIT_FEATURES) {
         for &(id, _) in v {
             if (2..=max_df).contains(&df[id as usize]) {
@@ -223,6 +228,11 @@ impl Common {
             at.push(ids.len());
         }
         Common { ids, at, masks }
+    }
+
+    /// The common features of item `b`, by id.
+    pub(super) fn of(&self, b: usize) -> &[u32] {
+        &self.ids[self.at[b]..self.at[b + 1]]
     }
 
     /// The bits of a list of feature ids: bit `id % 64` for each.

@@ -49,12 +49,23 @@ pub fn sentence_unit(docs: &[Doc], d: usize, s: usize) -> Unit {
     Unit { doc: d, sentence: s, start: sent.start, end: sent.end }
 }
 
+/// The id of fact number `n`: "f" and the number (not `format!`ted: one per fact).
+fn fact_id(n: usize) -> String {
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(n);
+    let mut id = String::with_capacity(1 + digits.len());
+    id.push('f');
+    id.push_str(digits);
+    id
+}
+
 /// A fact's summary: the evidence text without a clause's closing punctuation.
 fn summary(docs: &[Doc], u: &Unit) -> String {
-    let text = evidence(docs, u).text;
+    // (The evidence text, borrowed: only the clipped summary is allocated.)
+    let text = &docs[u.doc].text[u.start..u.end];
     // A piece can start inside a dateline ("KYIV, Ukraine — The talks…"): start after the dash.
     let text = match text.char_indices().take(40).find(|&(_, c)| c == '—' || c == '–') {
-        Some((i, c)) if text[i + c.len_utf8()..].trim_start().len() > 20 => text[i + c.len_utf8()..].trim_start().to_string(),
+        Some((i, c)) if text[i + c.len_utf8()..].trim_start().len() > 20 => text[i + c.len_utf8()..].trim_start(),
         _ => text,
     };
     crate::text::clip(text.trim_end_matches([',', ';', ':', ' ', '—', '–', '-']), 240)
@@ -74,11 +85,14 @@ pub fn compare(docs: &[Doc]) -> Report {
     let alike = facts::alike_sources(&sim);
     let (event_groups, links_to_main) = groups::groups(&features, &alike);
     let found = pieces::build(features, &event_groups);
-    // Clause units by (doc, sentence), to map pieces onto the clauses they overlap.
-    let mut clause_units: BTreeMap<(usize, usize), Vec<UnitId>> = BTreeMap::new();
-    for (ui, u) in sim.units.iter().enumerate() {
-        clause_units.entry((u.doc, u.sentence)).or_default().push(ui);
-    }
+    // Clause units of a sentence, to map pieces onto the clauses they overlap: the units are in
+    // (doc, sentence) order, so a sentence's are one run of them, found by binary search (no map
+    // of one small list per sentence to build).
+    let clause_units = |doc: usize, sentence: usize| {
+        let from = sim.units.partition_point(|u| (u.doc, u.sentence) < (doc, sentence));
+        let to = from + sim.units[from..].partition_point(|u| (u.doc, u.sentence) == (doc, sentence));
+        from..to
+    };
     let piece_unit = |p: &pieces::Piece| {
         let s = &docs[p.doc].sentences[p.sentence];
         Unit { doc: p.doc, sentence: p.sentence, start: s.tokens[p.t0].start, end: s.tokens[p.t1 - 1].end }
@@ -87,7 +101,7 @@ pub fn compare(docs: &[Doc]) -> Report {
     let mut fact_list = Vec::new();
     let mut clusters: Vec<Vec<UnitId>> = Vec::new();
     for (ps, central) in found.facts.iter().zip(&found.centrality) {
-        let id = format!("f{}", fact_list.len());
+        let id = fact_id(fact_list.len());
         let best = (0..ps.len()).max_by(|&a, &b| central[a].total_cmp(&central[b]).then(b.cmp(&a))).unwrap_or(0);
         let mut sources: Vec<usize> = ps.iter().map(|p| p.doc).collect();
         sources.dedup();
@@ -102,7 +116,7 @@ pub fn compare(docs: &[Doc]) -> Report {
         let all = &sim.units;
         let mut members: Vec<UnitId> = units
             .iter()
-            .flat_map(|u| clause_units[&(u.doc, u.sentence)].iter().copied().filter(move |&c| all[c].start < u.end && u.start < all[c].end))
+            .flat_map(|u| clause_units(u.doc, u.sentence).filter(move |&c| all[c].start < u.end && u.start < all[c].end))
             .collect();
         members.sort_unstable();
         members.dedup();
@@ -118,7 +132,7 @@ pub fn compare(docs: &[Doc]) -> Report {
             continue;
         }
         fact_list.push(Fact {
-            id: format!("f{}", fact_list.len()),
+            id: fact_id(fact_list.len()),
             summary: summary(docs, u),
             sources: vec![docs[u.doc].id.clone()],
             corroboration: 1,
@@ -126,7 +140,6 @@ pub fn compare(docs: &[Doc]) -> Report {
         });
         clusters.push(vec![ui]);
     }
-    drop(clause_units);
 
     let quote_groups = quotes(docs, &resolved, &entity_index, &entity_names);
     // Multi-source facts come first in `fact_list`, in the order of `found.facts`.

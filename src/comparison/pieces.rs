@@ -83,9 +83,17 @@ pub type Feat = (u32, usize, usize, f32);
 struct Link {
     a: Piece,
     b: Piece,
-    /// Shared feature ids with their weights.
-    sig: Vec<(u32, f32)>,
+    /// Shared feature ids with their weights: `sigs[sig.0..sig.1]` of the array all links' are
+    /// kept in (see [`Link::sig`]; one small vector per link was an allocation and a free each).
+    sig: (u32, u32),
     score: f32,
+}
+
+impl Link {
+    /// The shared features of the link, in `sigs`, the array of all links' (see `build`).
+    fn sig<'s>(&self, sigs: &'s [(u32, f32)]) -> &'s [(u32, f32)] {
+        &sigs[self.sig.0 as usize..self.sig.1 as usize]
+    }
 }
 
 /// Facts found by matching pieces.
@@ -99,8 +107,10 @@ pub struct PieceFacts {
     features: Vec<Vec<Vec<Feat>>>,
     /// Per fact, the features its links share, with summed weights, sorted by id.
     signatures: Vec<Vec<(u32, f32)>>,
-    /// Token ranges of each sentence that pieces cover.
-    covered: HashMap<(usize, usize), Vec<(usize, usize)>>,
+    /// The token ranges that pieces cover, as `Piece`s sorted by (doc, sentence): a sentence's
+    /// are one run, found by binary search (one sorted array rather than a map of one small list
+    /// per sentence).
+    covered: Vec<Piece>,
 }
 
 impl PieceFacts {
@@ -119,12 +129,14 @@ impl PieceFacts {
     /// multi-source facts cover.
     pub fn covered_share(&self, doc: usize, sentence: usize, a: usize, b: usize) -> f32 {
         let feats = &self.features[doc][sentence];
-        let ranges = self.covered.get(&(doc, sentence)).map(Vec::as_slice).unwrap_or(&[]);
+        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
+        let n = self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence));
+        let ranges = &self.covered[from..from + n];
         let mut total = 0.0;
         let mut covered = 0.0;
         for &(_, pos, _, w) in feats.iter().filter(|f| a <= f.1 && f.1 < b) {
             total += w;
-            if ranges.iter().any(|&(t0, t1)| t0 <= pos && pos < t1) {
+            if ranges.iter().any(|p| p.t0 <= pos && pos < p.t1) {
                 covered += w;
             }
         }
@@ -167,14 +179,24 @@ impl Interner {
     }
 }
 
+/// Buffers of [`sentence_features`], reused from one sentence to the next.
+#[derive(Default)]
+struct SentenceBuffers {
+    /// The place of each token that is a demonym.
+    demonym: Vec<Option<usize>>,
+    /// The indexes of the sentence's mentions.
+    mentions: Vec<usize>,
+}
+
 /// The features of one sentence with token positions and boosts, appended to `out`, and its
-/// quantities and dates as anchors, appended to `anchors`. `demonym` is a buffer (the place of
-/// each token that is a demonym).
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, demonym: &mut Vec<Option<usize>>) {
+/// quantities and dates as anchors, appended to `anchors`.
+fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, buf: &mut SentenceBuffers) {
     use std::fmt::Write;
     let s = &d.sentences[si];
     let toks = &s.tokens;
-    let mentions: Vec<(usize, &crate::extract::Mention)> = d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).collect();
+    buf.mentions.clear();
+    buf.mentions.extend(d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).map(|(mi, _)| mi));
+    let (mentions, demonym) = (&buf.mentions, &mut buf.demonym);
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms. Not the words
     // of leading a body ("the Russian delegation, led by X", "X, heading the Russian
@@ -184,19 +206,18 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
     demonym.extend(toks.iter().map(|t| lex.demonyms.get(t.folded.as_str()).copied()));
     let in_name = |k: usize| {
         let b = toks[k].start;
-        demonym[k].is_some() || mentions.iter().any(|(_, m)| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
+        demonym[k].is_some() || mentions.iter().map(|&mi| &d.mentions[mi]).any(|m| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
     };
     for (t, k, e) in crate::extract::terms_at(toks) {
         let id = ids.id(if in_name(k) { 'N' } else { 't' }, |b| b.push_str(&t));
         out.push((id, k, e, 1.0));
     }
-    for &(mi, m) in &mentions {
+    for &mi in mentions {
+        let m = &d.mentions[mi];
         let (k, e) = (token_at(toks, m.start), token_at(toks, m.end.saturating_sub(1)));
         let id = match (m.kind, m.canonical) {
             (EntityKind::Place, Some(place)) => ids.id('g', |b| b.push_str(place)),
-            _ => ids.id('e', |b| {
-                let _ = write!(b, "{}", resolved.of[di][mi]);
-            }),
+            _ => ids.id('e', |b| b.push_str(itoa::Buffer::new().format(resolved.of[di][mi]))),
         };
         out.push((id, k, e, 1.0));
     }
@@ -210,7 +231,9 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
         let (k, e) = (token_at(toks, q.start), token_at(toks, q.end.saturating_sub(1)));
         out.push((
             ids.id('n', |b| {
-                let _ = write!(b, "{}:{}", q.value, q.counts);
+                let _ = write!(b, "{}", q.value);
+                b.push(':');
+                b.push_str(&q.counts);
             }),
             k,
             e,
@@ -262,13 +285,13 @@ impl SentenceFeatures {
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
         // Buffers reused from one sentence to the next; each sentence's list is allocated once,
         // at its size.
-        let (mut found, mut keyed, mut demonym) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut found, mut keyed, mut buf) = (Vec::new(), Vec::new(), SentenceBuffers::default());
         for (di, d) in docs.iter().enumerate() {
             let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
             for si in 0..d.sentences.len() {
                 let mut a = Vec::new();
                 found.clear();
-                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut demonym);
+                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut buf);
                 // Stably by (id, first token): as integers, ties ordered by their index.
                 keyed.clear();
                 keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
@@ -347,9 +370,13 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     //    partner's list.
     let min_weight = MIN_LINK_WEIGHT * (n_idf + 1.0).ln();
     let mut links: Vec<Link> = Vec::new();
+    let mut sigs: Vec<(u32, f32)> = Vec::new();
     let mut mark: Vec<usize> = vec![usize::MAX; sent_ids.len()];
     // Per partner of the current sentence: the indexed features they share.
     let mut hits: Vec<u32> = vec![0; sent_ids.len()];
+    // Per partner of the current sentence: the weight (in the current sentence) and the content
+    // positions (see `Reach`) of those indexed features they share.
+    let mut reach: Vec<(f32, usize)> = vec![(0.0, 0); sent_ids.len()];
     let common = super::facts::Common::new(sent_ids.iter().map(|&(di, si)| features[di][si].iter().map(|f| f.0)), |id| df[id as usize] > max_df);
     let mut partners: Vec<usize> = Vec::new();
     // The event group of each sentence's article, read once per posting.
@@ -361,10 +388,11 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         partners.clear();
         // The sentences of the articles after this one (so gb > ga, of another source).
         let later = ga - sa + features[da].len();
-        for &(id, _, _, _) in fa {
+        for &(id, k, e, w) in fa {
             if !indexed(id) {
                 continue;
             }
+            let content = Reach::content_positions((k, e), kind[id as usize]);
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
             for &gb in &list[list.partition_point(|&g| g < later)..] {
                 if mark[gb] != ga {
@@ -373,9 +401,12 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
                     }
                     mark[gb] = ga;
                     hits[gb] = 0;
+                    reach[gb] = (0.0, 0);
                     partners.push(gb);
                 }
                 hits[gb] += 1;
+                reach[gb].0 += w;
+                reach[gb].1 += content;
             }
         }
         if partners.is_empty() {
@@ -390,10 +421,29 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             if common.shared_below(hits[gb], ga, gb, &in_a, MIN_SHARED - 1) {
                 continue;
             }
+            // Nor those whose shared features would fail `may_link` (about seven in ten of the
+            // rest, for 200 articles), known from the indexed ones met in the postings and the
+            // partner's few common ones, without reading all its features: a shared feature
+            // weighs at most its weight here, and brings the content positions it has here.
+            // (Exact as a filter: the margin covers the rounding of this sum and of the one
+            // `may_link` takes in another order, of non-negative weights: under 1e-4 of the total
+            // even for a thousand of them.)
+            let (mut w, mut content) = reach[gb];
+            for &id in common.of(gb) {
+                let i = in_a[id as usize];
+                if i != u32::MAX {
+                    let x = &fa[i as usize];
+                    w += x.3;
+                    content += Reach::content_positions((x.1, x.2), kind[id as usize]);
+                }
+            }
+            if w * (1.0 + 1e-3) < min_weight || content < MIN_CONTENT {
+                continue;
+            }
             let (db, sb) = sent_ids[gb];
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
-            pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links);
+            pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links, &mut sigs);
         }
         for f in fa {
             in_a[f.0 as usize] = u32::MAX;
@@ -407,19 +457,20 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // 4. Greedy grouping of links into facts.
     let mut facts = Facts::new(sent_ids.len(), pair_links.doc_start.clone());
     for l in order.iter().map(|&li| &links[li as usize]) {
-        let fa = home(&facts, &l.a, &l.sig);
-        let fb = home(&facts, &l.b, &l.sig);
+        let sig = l.sig(&sigs);
+        let fa = home(&facts, &l.a, sig);
+        let fb = home(&facts, &l.b, sig);
         match (fa, fb) {
             (None, None) => {
                 let f = facts.groups.len();
                 facts.groups.push(Group { pieces: Vec::new(), sig: HashMap::default() });
-                facts.add(f, l.a, l);
-                facts.add(f, l.b, l);
+                facts.add(f, l.a, l.score, sig);
+                facts.add(f, l.b, l.score, sig);
             }
             (Some(f), None) | (None, Some(f)) => {
                 let new = if fa.is_some() { l.b } else { l.a };
                 if supported(&facts.groups[f], &new, &pair_links) {
-                    facts.add(f, new, l);
+                    facts.add(f, new, l.score, sig);
                 }
             }
             (Some(f), Some(g)) if f != g => {
@@ -430,8 +481,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             _ => {
                 let f = fa.unwrap_or_default();
-                facts.add(f, l.a, l);
-                facts.add(f, l.b, l);
+                facts.add(f, l.a, l.score, sig);
+                facts.add(f, l.b, l.score, sig);
             }
         }
     }
@@ -459,10 +510,8 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         centrality.push(c);
         signatures.push(s);
     }
-    let mut covered: HashMap<(usize, usize), Vec<(usize, usize)>> = HashMap::default();
-    for p in facts.iter().flatten() {
-        covered.entry((p.doc, p.sentence)).or_default().push((p.t0, p.t1));
-    }
+    let mut covered: Vec<Piece> = facts.iter().flatten().copied().collect();
+    covered.sort_unstable();
     PieceFacts { facts, centrality, signatures, features, covered }
 }
 
@@ -589,7 +638,7 @@ const _: () = assert!(WINDOW <= 64);
 
 /// Up to [`MAX_LINKS_PER_PAIR`] links between sentences `a` and `b` (with their weighted
 /// features), from the features they share (`s.shared`), appended to `links`.
-fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>) {
+fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize), &[Feat]), b: ((usize, usize), &[Feat]), s: &mut Scratch, links: &mut Vec<Link>, sigs: &mut Vec<(u32, f32)>) {
     let (((da, sa), fa), ((db, sb), fb)) = (a, b);
     // (`build` has already left out the candidates that share fewer than `MIN_SHARED - 1`
     // features, most of them: not worth a window search.)
@@ -604,10 +653,9 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize),
         // One pass over the window's features. Count words, not features: "two sides" gives a
         // number, a counted thing and a word at two positions, so positions are counted, one bit
         // each (they lie in [lo_a, lo_a + WINDOW)), of all features and of content features only.
-        let (mut weight, mut all, mut content, mut anchored, mut n_fit) = (0.0f32, 0u64, 0u64, false, 0);
+        let (mut weight, mut all, mut content, mut anchored) = (0.0f32, 0u64, 0u64, false);
         let (mut a0, mut a1, mut b0, mut b1) = (usize::MAX, 0, usize::MAX, 0);
         for x in s.shared.iter().filter(|x| fits(x)) {
-            n_fit += 1;
             weight += x.w;
             let bits = 1 << (x.a.0 - lo_a) | 1 << (x.a.1 - lo_a);
             all |= bits;
@@ -628,9 +676,9 @@ fn pair_links(anchors: &[Vec<Vec<Anchor>>], min_weight: f32, a: ((usize, usize),
         let clash = contradicts(&anchors[da][sa], (a0, a1), &anchors[db][sb], (b0, b1));
         if density >= MIN_DENSITY && !clash {
             let piece = |doc, sentence, lo: usize, hi: usize| Piece { doc, sentence, t0: lo, t1: hi + 1 };
-            // Allocated once, at its size (a filtered `collect` grows it step by step).
-            let mut sig: Vec<(u32, f32)> = Vec::with_capacity(n_fit);
-            sig.extend(s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)));
+            let from = sigs.len() as u32;
+            sigs.extend(s.shared.iter().filter(|x| fits(x)).map(|x| (x.id, x.w)));
+            let sig = (from, sigs.len() as u32);
             links.push(Link { a: piece(da, sa, a0, a1), b: piece(db, sb, b0, b1), sig, score: weight * density });
         }
         // The next link of this pair uses the features left.
@@ -649,17 +697,50 @@ fn is_content(kind: u8) -> bool {
 /// filter: a window holds a subset of the features, with fewer positions and, its weights being
 /// non-negative and summed in the same order, no more weight.
 fn may_link(shared: &[Shared], min_weight: f32) -> bool {
-    let (mut weight, mut all, mut content) = (0.0f32, 0, 0);
+    let mut reach = Reach::default();
     for x in shared {
-        weight += x.w;
-        // A feature marks its first and last positions (at most two).
-        let positions = if x.a.1 > x.a.0 { 2 } else { 1 };
-        all += positions;
-        if is_content(x.kind) {
-            content += positions;
+        reach.add(x.w, x.a, x.kind);
+    }
+    reach.may_link(min_weight)
+}
+
+/// The sums [`may_link`] tests, feature by feature.
+#[derive(Default)]
+struct Reach {
+    weight: f32,
+    all: usize,
+    content: usize,
+}
+
+impl Reach {
+    /// A feature marks its first and last positions (at most two) of its extent `a`.
+    fn positions(a: (usize, usize)) -> usize {
+        if a.1 > a.0 {
+            2
+        } else {
+            1
         }
     }
-    weight >= min_weight && all >= MIN_SHARED - 1 && content >= MIN_CONTENT
+
+    /// The positions of a feature of extent `a` and kind `kind` that count as content.
+    fn content_positions(a: (usize, usize), kind: u8) -> usize {
+        if is_content(kind) {
+            Reach::positions(a)
+        } else {
+            0
+        }
+    }
+
+    /// A shared feature of weight `w`, extent `a` in the first sentence, kind `kind`.
+    fn add(&mut self, w: f32, a: (usize, usize), kind: u8) {
+        self.weight += w;
+        self.all += Reach::positions(a);
+        self.content += Reach::content_positions(a, kind);
+    }
+
+    fn may_link(&self, min_weight: f32) -> bool {
+        self.weight >= min_weight && self.all >= MIN_SHARED - 1 && self.content >= MIN_CONTENT
+    }
 }
 
 /// The heaviest window of [`WINDOW`] tokens in both sentences, by the weight of the shared
@@ -762,12 +843,13 @@ impl Facts {
         self.doc_start[p.doc] + p.sentence
     }
 
-    /// Adds piece `p` to fact `f`, brought by link `l` (whose shared features join the fact's).
-    fn add(&mut self, f: usize, p: Piece, l: &Link) {
-        self.add_piece(f, p, l.score);
-        let sig = &mut self.groups[f].sig;
-        for &(id, w) in &l.sig {
-            *sig.entry(id).or_insert(0.0) += w;
+    /// Adds piece `p` to fact `f`, brought by a link of score `score` whose shared features `sig`
+    /// join the fact's.
+    fn add(&mut self, f: usize, p: Piece, score: f32, sig: &[(u32, f32)]) {
+        self.add_piece(f, p, score);
+        let into = &mut self.groups[f].sig;
+        for &(id, w) in sig {
+            *into.entry(id).or_insert(0.0) += w;
         }
     }
 

@@ -282,7 +282,9 @@ fn fingerprints(words: &[u64]) -> Vec<(u64, u32)> {
     let w = WINDOW.min(grams.len());
     let mut out: Vec<(u64, u32)> = Vec::with_capacity(grams.len() * 2 / (w + 1) + 1);
     let mut last = usize::MAX;
-    let mut seen: FxHashMap<u64, u8> = FxHashMap::default();
+    // Sized for the fingerprints expected (as `out`), not grown from empty: the map is only
+    // looked up, never iterated, so its room changes nothing but the rehashing.
+    let mut seen: FxHashMap<u64, u8> = FxHashMap::with_capacity_and_hasher(out.capacity(), Default::default());
     for start in 0..=grams.len() - w {
         // The rightmost minimum of the window; its position never decreases as the window moves.
         let mut m = start;
@@ -314,7 +316,9 @@ struct Index {
 
 impl Index {
     fn build(fingerprints: &[Vec<(u64, u32)>]) -> Index {
-        let mut ids: FxHashMap<u64, u32> = FxHashMap::default();
+        // Room for every fingerprint, as if all distinct (most are), rather than rehashing as the
+        // map grows; it is only looked up, never iterated.
+        let mut ids: FxHashMap<u64, u32> = FxHashMap::with_capacity_and_hasher(fingerprints.iter().map(Vec::len).sum(), Default::default());
         let mut counts: Vec<usize> = Vec::new();
         let group: Vec<Vec<u32>> = fingerprints
             .iter()

@@ -112,13 +112,17 @@ fn gloss(table: &[(&str, &'static str)], key: &str) -> &'static str {
 }
 
 /// "category: gloss; note", leaving out what is empty.
+/// (Concatenated into a string allocated once at its size, not `format!`ted: one per tone hit.)
 fn explanation(category: &str, gloss: &str, note: &str) -> String {
-    match (gloss.is_empty(), note.is_empty()) {
-        (false, false) => format!("{category}: {gloss}; {note}"),
-        (false, true) => format!("{category}: {gloss}"),
-        (true, false) => format!("{category}: {note}"),
-        (true, true) => category.to_string(),
+    let mut out = String::with_capacity(category.len() + gloss.len() + note.len() + 4);
+    out.push_str(category);
+    for (sep, part) in [(": ", gloss), (if gloss.is_empty() { ": " } else { "; " }, note)] {
+        if !part.is_empty() {
+            out.push_str(sep);
+            out.push_str(part);
+        }
     }
+    out
 }
 
 /// Words after which an attribution verb is an adjective ("the alleged attacker").

@@ -279,11 +279,18 @@ pub(crate) fn find_byte(bytes: &[u8], from: usize, hit: impl Fn(u8) -> bool) -> 
 
 /// The first `n` characters of `s`, with "…" when something was cut.
 pub fn clip(s: &str, n: usize) -> String {
-    let mut out: String = s.chars().take(n).collect();
-    if out.len() < s.len() {
-        out.push('…');
+    // Sliced at the (n+1)-th character and copied once, not collected a character at a time (a
+    // fact's summary is clipped to 240). At most `n` bytes are at most `n` characters.
+    let cut = if s.len() <= n { None } else { s.char_indices().nth(n).map(|(i, _)| i) };
+    match cut {
+        Some(i) => {
+            let mut out = String::with_capacity(i + '…'.len_utf8());
+            out.push_str(&s[..i]);
+            out.push('…');
+            out
+        }
+        None => s.to_string(),
     }
-    out
 }
 
 #[cfg(test)]

@@ -29,7 +29,9 @@ pub fn segment(text: &str) -> Segmentation {
     let lex = crate::lexicon::get();
     let lines = lines(text);
     let mut seg = Segmentation::default();
-    let mut seen: HashSet<String> = HashSet::default();
+    // Room for every line (only looked up, never iterated: its room changes nothing but the
+    // rehashing).
+    let mut seen: HashSet<String> = HashSet::with_capacity_and_hasher(lines.len(), Default::default());
     let mut kept_lines = 0usize;
     let (mut pieces, mut shadow) = (Vec::new(), Vec::new());
     for (idx, &(s, e)) in lines.iter().enumerate() {
