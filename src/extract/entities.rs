@@ -102,6 +102,12 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
                 {
                     // "T-Mobile", "Hewlett-Packard" are one name; "Russia-Ukraine" is two.
                     j += 2;
+                } else if toks[j].folded == "for"
+                    && toks.get(j + 1).is_some_and(|n| n.is_word() && n.cap)
+                    && FOR_HEADS.contains(&toks[j - 1].folded.as_str())
+                {
+                    // "Center for Biological Diversity", "Committee for the …" stays out.
+                    j += 2;
                 } else if CONNECTORS.contains(&toks[j].folded.as_str())
                     && j + 1 < toks.len()
                     && toks[j + 1].is_word()
@@ -138,6 +144,11 @@ pub fn extract(text: &str, sentences: &[Sentence], lower_words: &HashSet<&str>, 
 fn joined_by_and(lex: &Lexicon, before: &[Token]) -> bool {
     before.len() == 1 && lex.and_heads.contains(before[0].folded.as_str())
 }
+
+/// Organisation words that a name goes on from with "for": "Center for Biological Diversity",
+/// "Centers for Disease Control", "Campaign for Tobacco-Free Kids", "Committee for Economic
+/// Development". (The name is an organisation: see `analyse_run`.)
+const FOR_HEADS: &[&str] = &["center", "centre", "centers", "centres", "committee", "council", "institute", "coalition", "campaign", "alliance", "society", "foundation", "fund", "association", "league", "union", "office", "bureau", "commission", "agency", "movement", "partnership", "network"];
 
 /// A US party-and-state designator after a politician's name, "(D-Mass.)" or ", R-Texas,":
 /// "D", "R" or "I", a hyphen and a capitalised word, all touching, after "(" or ",". It is no
@@ -397,6 +408,10 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
     }
     let rest = &toks[p..b];
     let last = rest.last().map(|t| t.folded.trim_end_matches('.')).unwrap_or("");
+    if rest.windows(2).any(|w| w[1].folded == "for" && FOR_HEADS.contains(&w[0].folded.as_str())) {
+        push(out, text, si, toks, p, b, EntityKind::Organization, false, None, None);
+        return;
+    }
     if let Some(&kind) = lex.keywords.get(last) {
         // A keyword alone ("Street", "Palace") is a capitalised common noun, not a name.
         if rest.len() > 1 {
@@ -734,6 +749,9 @@ mod tests {
             // Two names stay two: a place before "and", or no organisation word at the end.
             ("Talks between Russia and Ukraine Foreign Ministry staff.", &[("Russia", Place), ("Ukraine Foreign Ministry", Organization)]),
             ("It was Keith Kellogg and Marco Rubio.", &[("Keith Kellogg", Person), ("Marco Rubio", Person)]),
+            // "for" after an organisation word goes on with the name.
+            ("Lawyers at the Center for Biological Diversity sued.", &[("Center for Biological Diversity", Organization)]),
+            ("It was good for Russia and for Ukraine.", &[("Russia", Place), ("Ukraine", Place)]),
             // A party-and-state designator is no name.
             ("The bill, said Rep. Edward J. Markey (D-Mass.), failed.", &[("Edward J. Markey", Person)]),
             ("Sen. Barbara Boxer, D-Calif., said so.", &[("Barbara Boxer", Person)]),
