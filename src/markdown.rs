@@ -45,7 +45,7 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "- **{}** ({kind}, {sev})", c.subject);
         for v in &c.values {
             // A number's bound in words, as the page shows it: "<~235000" (just under 235000).
-            let reading = if c.kind == ConflictKind::Number { number_reading(&v.value).map(|r| format!(" ({r})")).unwrap_or_default() } else { String::new() };
+            let reading = if c.kind == ConflictKind::Number { crate::extract::numbers::display_reading(&v.value).map(|r| format!(" ({r})")).unwrap_or_default() } else { String::new() };
             let _ = writeln!(out, "  - \"{}\"{reading} — {}", v.value, cite(&v.evidence, &v.sources));
         }
         if let Some(diff) = &c.word_diff {
@@ -143,27 +143,4 @@ fn cite(evidence: &[Evidence], sources: &[String]) -> String {
         return sources.join(", ");
     }
     evidence.iter().map(|e| format!("[{} §{}]", e.source, e.sentence + 1)).collect::<Vec<_>>().join(" ")
-}
-
-/// A number value's bound or range in words, as the page's `numberLabel` reads it: ">=30" → "at
-/// least 30", "10-20" → "10 to 20"; none for a plain number.
-fn number_reading(value: &str) -> Option<String> {
-    const BOUNDS: [(&str, &str); 7] = [("<=", "at most"), (">=", "at least"), ("<~", "just under"), (">~", "just over"), ("<", "under"), (">", "over"), ("~", "about")];
-    if let Some((words, rest)) = BOUNDS.iter().find_map(|(op, words)| value.strip_prefix(op).map(|rest| (words, rest))) {
-        return (!rest.is_empty()).then(|| format!("{words} {rest}"));
-    }
-    let (a, b) = value.split_once('-')?;
-    let numeric = |x: &str| x.starts_with(|c: char| c.is_ascii_digit()) && x.chars().all(|c| c.is_ascii_digit() || c == '.');
-    (numeric(a) && numeric(b)).then(|| format!("{a} to {b}"))
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn number_readings_match_the_page() {
-        let cases = [("<~235000", Some("just under 235000")), (">=30", Some("at least 30")), ("~6000", Some("about 6000")), ("<2", Some("under 2")), ("10-20", Some("10 to 20")), ("1000", None), ("2022-05-16", None)];
-        for (v, want) in cases {
-            assert_eq!(super::number_reading(v).as_deref(), want, "{v}");
-        }
-    }
 }

@@ -180,6 +180,11 @@ fn and_organisation(lex: &Lexicon, toks: &[Token], and: usize) -> bool {
     q > and + 1 && lex.keywords.get(toks[q - 1].folded.trim_end_matches('.')) == Some(&EntityKind::Organization)
 }
 
+/// A person named with several words whose last (folded) is `word`: "Lohan" of "Lindsay Lohan".
+fn has_surname(m: &Mention, word: &str) -> bool {
+    m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().is_some_and(|w| w.as_str() == word)
+}
+
 /// A stop word, or a contraction of one ("i'm", "it's", "we'll", "they've") or a negated
 /// auxiliary ("don't", "isn't"): a capital on it after a quotation mark inside a sentence
 /// ("declaring, “I’m on meth.”") made it a name. ("o'brien" is no contraction: "o" is no stop
@@ -338,7 +343,7 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         // the article named before: "Billy King … “…,” King said".
         if b - a == 1 && !(a > 0 && matches!(toks[a - 1].folded.as_str(), "the" | "a" | "an" | "'s" | "’s")) {
             let word = toks[a].folded.as_str();
-            if out.iter().any(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().is_some_and(|w| w.as_str() == word)) {
+            if out.iter().any(|m| has_surname(m, word)) {
                 push(out, text, si, toks, a, b, EntityKind::Person, false, None, None);
             }
         }
@@ -476,7 +481,7 @@ pub fn headline_names(text: &str, sentences: &[Sentence], mentions: &mut Vec<Men
                 known
                     .iter()
                     .find(|m| m.words.iter().map(CompactString::as_str).eq(words.iter().copied()))
-                    .or_else(|| (len == 1).then(|| known.iter().find(|m| m.kind == EntityKind::Person && m.words.len() > 1 && m.words.last().map(CompactString::as_str) == Some(words[0]))).flatten())
+                    .or_else(|| (len == 1).then(|| known.iter().find(|m| has_surname(m, words[0]))).flatten())
                     .map(|m| (len, m))
             });
             match found {

@@ -127,6 +127,20 @@ impl Quantity {
     }
 }
 
+/// A value as [`Quantity::display_value`] writes it, read in words (as the page's `numberLabel`
+/// reads it): ">=30" → "at least 30", "<~235000" → "just under 235000", "10-20" → "10 to 20";
+/// none for a plain number.
+pub fn display_reading(value: &str) -> Option<String> {
+    // Longer marks first: "<=" before "<".
+    const BOUNDS: [(&str, &str); 7] = [("<=", "at most"), (">=", "at least"), ("<~", "just under"), (">~", "just over"), ("<", "under"), (">", "over"), ("~", "about")];
+    if let Some((words, rest)) = BOUNDS.iter().find_map(|(op, words)| value.strip_prefix(op).map(|rest| (words, rest))) {
+        return (!rest.is_empty()).then(|| format!("{words} {rest}"));
+    }
+    let (a, b) = value.split_once('-')?;
+    let numeric = |x: &str| x.starts_with(|c: char| c.is_ascii_digit()) && x.chars().all(|c| c.is_ascii_digit() || c == '.');
+    (numeric(a) && numeric(b)).then(|| format!("{a} to {b}"))
+}
+
 pub fn fmt_num(v: f64) -> String {
     let mut out = String::new();
     push_num(&mut out, v);
@@ -620,6 +634,14 @@ fn counted_after(lex: &Lexicon, toks: &[Token], i: usize) -> (String, Option<usi
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn display_values_read_in_words_as_the_page_reads_them() {
+        let cases = [("<~235000", Some("just under 235000")), (">=30", Some("at least 30")), ("~6000", Some("about 6000")), ("<2", Some("under 2")), ("10-20", Some("10 to 20")), ("1000", None), ("2022-05-16", None)];
+        for (v, want) in cases {
+            assert_eq!(super::display_reading(v).as_deref(), want, "{v}");
+        }
+    }
+
     use super::*;
     use crate::Article;
 

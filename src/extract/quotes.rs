@@ -91,7 +91,7 @@ fn continued(sentences: &[Sentence], mentions: &[Mention], spans: &[(usize, usiz
     // Names in the sentence that closes the quote before are its attribution ("…,” said Bunny
     // Yeager, whose photographs of Page …); names after it are someone new.
     let closed_in = sentences.partition_point(|s| s.end < prev.end);
-    let between = |m: &Mention| m.sentence > closed_in && m.end <= open && maybe_person(m) && !spans.iter().any(|&(a, b)| a <= m.start && m.end <= b);
+    let between = |m: &Mention| m.sentence > closed_in && m.end <= open && maybe_person(m) && !in_quote(spans, m);
     let same = |m: &Mention| matches!(&speaker, Speaker::Mention(i) if mentions[*i].surface == m.surface);
     if mentions.iter().any(|m| between(m) && !same(m)) {
         return None;
@@ -187,11 +187,17 @@ fn maybe_person(m: &Mention) -> bool {
     m.kind == EntityKind::Person || (m.guessed && m.kind == EntityKind::Other)
 }
 
+/// Whether the name `m` lies inside one of the quotations `quotes` (a name inside a quote is not
+/// who speaks it).
+fn in_quote(quotes: &[(usize, usize)], m: &Mention) -> bool {
+    quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+}
+
 /// The nearest person named before `pos`, outside any quotation.
 /// A name known to be a person is preferred to a one-word name of open kind ("Jonathan Wright,
 /// director at Interoute, … “…,” he said" is Wright).
 fn nearest_person_before(mentions: &[Mention], quotes: &[(usize, usize)], pos: usize) -> Option<usize> {
-    let before = |m: &&Mention| m.end <= pos && !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b);
+    let before = |m: &&Mention| m.end <= pos && !in_quote(quotes, m);
     let nearest = |person: fn(&Mention) -> bool| mentions.iter().enumerate().filter(|(_, m)| before(m) && person(m)).max_by_key(|(_, m)| m.end).map(|(i, _)| i);
     nearest(|m| m.kind == EntityKind::Person).or_else(|| nearest(maybe_person))
 }
@@ -252,7 +258,7 @@ fn speaker(text: &str, sentences: &[Sentence], mentions: &[Mention], quotes: &[(
     let s = &sentences[si];
     let before: Vec<&Token> = tokens_between(sentences, s.start, open).into_iter().collect();
     let words: Vec<&&Token> = before.iter().rev().filter(|t| t.is_word()).take(3).collect();
-    if let Some(k) = words.iter().position(|t| lex.speech_verbs.contains(t.folded.as_str())) {
+    if let Some(k) = words.iter().position(|t| is_verb(t)) {
         let verb = words[k];
         if let Some(m) = mentions.iter().position(|m| m.end <= verb.start && m.sentence == si && verb.start - m.end <= 2) {
             return Some(Speaker::Mention(m));
@@ -268,7 +274,7 @@ fn speaker(text: &str, sentences: &[Sentence], mentions: &[Mention], quotes: &[(
     // Clark, … under President Clinton, said the process resolved “mission conflict”".
     // Not a verb in a relative clause ("Putin, who suggested the meeting, …"), nor one followed by
     // another person before the quote ("… which led Zelensky to question …").
-    if let Some(at) = before.iter().rposition(|t| t.is_word() && lex.speech_verbs.contains(t.folded.as_str())) {
+    if let Some(at) = before.iter().rposition(|t| t.is_word() && is_verb(t)) {
         let verb = before[at];
         let relative = before[..at].iter().rev().find(|t| t.is_word()).is_some_and(|t| matches!(t.folded.as_str(), "who" | "which" | "that"));
         let someone_after = mentions.iter().any(|m| m.sentence == si && m.start >= verb.end && m.end <= open && maybe_person(m) && !qualifies_noun(&before, m));
@@ -313,7 +319,7 @@ fn description(text: &str, lex: &lexicon::Lexicon, mentions: &[Mention], quotes:
                 .iter()
                 .enumerate()
                 .filter(|(_, m)| m.end <= open && m.kind == EntityKind::Person && m.roles.iter().any(|r| r.head.eq_ignore_ascii_case(&title.folded)))
-                .filter(|(_, m)| !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b))
+                .filter(|(_, m)| !in_quote(quotes, m))
                 .max_by_key(|(_, m)| m.end);
             if let Some((i, _)) = holder {
                 return Speaker::Mention(i);
@@ -327,7 +333,7 @@ fn description(text: &str, lex: &lexicon::Lexicon, mentions: &[Mention], quotes:
         let orgs: Vec<(usize, &Mention)> = mentions
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.end <= open && m.kind == EntityKind::Organization && !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b))
+            .filter(|(_, m)| m.end <= open && m.kind == EntityKind::Organization && !in_quote(quotes, m))
             .collect();
         let times = |m: &Mention| orgs.iter().filter(|(_, o)| o.surface == m.surface).count();
         if let Some((i, _)) = orgs.iter().max_by_key(|(_, m)| (times(m), m.end)) {
@@ -372,7 +378,7 @@ fn subject_of(mentions: &[Mention], quotes: &[(usize, usize)], before: &[&Token]
             && m.end < prev.start
             && maybe_person(m)
             && before[..at].iter().find(|t| t.start >= m.end).is_some_and(|t| matches!(t.folded.as_str(), "," | "("))
-            && !quotes.iter().any(|&(a, b)| a <= m.start && m.end <= b)
+            && !in_quote(quotes, m)
     });
     // Else an organisation or place right before the verb ("Human Rights Watch said").
     appositive.or_else(|| mentions.iter().position(right_before))
@@ -445,7 +451,7 @@ mod tests {
                 "Judge Vincent Del Giudice sealed the courtroom. “The man is an emotional wreck,” the judge said.",
                 vec![("The man is an emotional wreck,", Some("Vincent Del Giudice"))],
             ),
-            // "the company": the organisation named last.
+            // "the company": the organisation named most often before.
             (
                 "Microsoft issued a patch. Microsoft said the update, MS08-078, fixes it. “It could allow remote code execution,” the software giant said.",
                 vec![("It could allow remote code execution,", Some("Microsoft"))],
