@@ -76,7 +76,18 @@ pub fn render(r: &Report) -> String {
     }
     out.push_str("\n## Single-source details\n\n");
     for f in &single {
-        let _ = writeln!(out, "- {} — {}", f.summary, cite(&f.evidence, &f.sources));
+        let _ = write!(out, "- {} — {}", f.summary, cite(&f.evidence, &f.sources));
+        // The part of the clause that other sources tell too, by the fact's summary.
+        let partly: Vec<String> = f
+            .partly_in
+            .iter()
+            .filter_map(|id| r.facts.iter().find(|g| &g.id == id))
+            .map(|g| format!("“{}” ({} sources)", g.summary, g.corroboration))
+            .collect();
+        if !partly.is_empty() {
+            let _ = write!(out, " — partly corroborated: {}", partly.join("; "));
+        }
+        out.push('\n');
     }
     if !r.omissions.is_empty() {
         out.push_str("\n## Omissions\n\n");

@@ -130,6 +130,11 @@ pub struct Fact {
     /// Number of distinct sources (`sources.len()`).
     pub corroboration: usize,
     pub evidence: Vec<Evidence>,
+    /// A single-source detail only: the ids of the corroborated facts that tell part of its
+    /// clause (the clause is listed because most of it is told by this source alone). Absent
+    /// when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partly_in: Vec<String>,
 }
 
 /// The sentence of one source that supports a fact or a value.

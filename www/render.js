@@ -555,6 +555,18 @@ function renderCorroborated(report, ctx) {
 
 function renderSingles(report, ctx) {
   const singles = (report.facts || []).filter((f) => f.corroboration < 2);
+  // The corroborated facts a detail's clause partly tells (`partly_in`), by id.
+  const byId = new Map((report.facts || []).filter((f) => f.corroboration >= 2).map((f) => [f.id, f]));
+  const partly = (f) => {
+    const told = (f.partly_in || []).map((id) => byId.get(id)).filter(Boolean);
+    if (!told.length) return null;
+    const links = [];
+    told.forEach((g, i) => {
+      if (i) links.push('; ');
+      links.push(h('a', { href: `#fact-${g.id}` }, g.summary), ` (${g.corroboration} sources)`);
+    });
+    return h('p', { class: 'fact-meta partly' }, h('span', { class: 'muted' }, 'Partly corroborated: '), ...links);
+  };
   // Grouped by source, in source order.
   const groups = new Map((report.sources || []).map((s) => [s.id, []]));
   for (const f of singles) {
@@ -586,6 +598,7 @@ function renderSingles(report, ctx) {
               'li',
               { class: 'item fact single', id: `fact-${f.id}` },
               h('p', { class: 'fact-summary' }, f.summary),
+              partly(f),
               others.length ? evidenceList(others, ctx) : null,
             );
           },

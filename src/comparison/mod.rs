@@ -112,6 +112,7 @@ pub fn compare(docs: &[Doc]) -> Report {
             sources: sources.iter().map(|&d| docs[d].id.clone()).collect(),
             corroboration: sources.len(),
             evidence: units.iter().map(|u| evidence(docs, u)).collect(),
+            partly_in: Vec::new(),
         });
         let all = &sim.units;
         let mut members: Vec<UnitId> = units
@@ -137,6 +138,8 @@ pub fn compare(docs: &[Doc]) -> Report {
             sources: vec![docs[u.doc].id.clone()],
             corroboration: 1,
             evidence: vec![evidence(docs, u)],
+            // (Multi-source facts are the first in `fact_list`: fact index = its number.)
+            partly_in: found.partly_in(u.doc, u.sentence, a, b).into_iter().map(fact_id).collect(),
         });
         clusters.push(vec![ui]);
     }
@@ -257,5 +260,21 @@ mod tests {
         assert!(details.iter().all(|t| t.chars().any(char::is_alphanumeric)), "{details:#?}");
         // The twin: the lines with words are details.
         assert!(details.iter().any(|t| t.contains("The search went on")), "{details:#?}");
+    }
+
+    #[test]
+    fn a_detail_names_the_corroborated_fact_it_partly_tells() {
+        // The clause of `a` says mostly what only `a` says (the scrutiny), and also the exchange
+        // of 1,000 prisoners of war that both sources tell.
+        let a = "The talks, which took place amid global scrutiny over the shelling of Kharkiv and the naval blockade in the Black Sea, resulted in both sides agreeing to exchange 1,000 prisoners of war.\nThe weather in Istanbul was mild.";
+        let b = "Both sides agreed to exchange 1,000 prisoners of war, the largest swap so far.";
+        let r = compare(&[Article::new("a", a), Article::new("b", b)]).unwrap();
+        let fact = r.facts.iter().find(|f| f.corroboration == 2 && f.summary.contains("prisoners")).expect("the exchange is a fact");
+        assert!(fact.partly_in.is_empty());
+        let detail = r.facts.iter().find(|f| f.corroboration == 1 && f.evidence[0].text.contains("scrutiny")).expect("the scrutiny is a detail");
+        assert_eq!(detail.partly_in, vec![fact.id.clone()]);
+        // The twin: a detail that no other source tells in part names no fact.
+        let weather = r.facts.iter().find(|f| f.evidence[0].text.contains("weather")).expect("the weather is a detail");
+        assert!(weather.partly_in.is_empty());
     }
 }

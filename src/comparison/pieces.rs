@@ -111,6 +111,8 @@ pub struct PieceFacts {
     /// are one run, found by binary search (one sorted array rather than a map of one small list
     /// per sentence).
     covered: Vec<Piece>,
+    /// The fact (index into `facts`) of each piece of `covered`.
+    covered_by: Vec<u32>,
 }
 
 impl PieceFacts {
@@ -145,6 +147,25 @@ impl PieceFacts {
         } else {
             covered / total
         }
+    }
+
+    /// The multi-source facts (indexes into `facts`, ascending) whose pieces cover some feature
+    /// of tokens `[a, b)` of a sentence: the part of a single-source clause that other sources
+    /// tell too.
+    pub fn partly_in(&self, doc: usize, sentence: usize, a: usize, b: usize) -> Vec<usize> {
+        let feats = &self.features[doc][sentence];
+        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
+        let n = self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence));
+        let mut out: Vec<usize> = (from..from + n)
+            .filter(|&i| {
+                let p = &self.covered[i];
+                feats.iter().any(|f| a <= f.1 && f.1 < b && p.t0 <= f.1 && f.1 < p.t1 && f.3 > 0.0)
+            })
+            .map(|i| self.covered_by[i] as usize)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
@@ -510,9 +531,10 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         centrality.push(c);
         signatures.push(s);
     }
-    let mut covered: Vec<Piece> = facts.iter().flatten().copied().collect();
+    let mut covered: Vec<(Piece, u32)> = facts.iter().enumerate().flat_map(|(fi, ps)| ps.iter().map(move |&p| (p, fi as u32))).collect();
     covered.sort_unstable();
-    PieceFacts { facts, centrality, signatures, features, covered }
+    let (covered, covered_by) = covered.into_iter().unzip();
+    PieceFacts { facts, centrality, signatures, features, covered, covered_by }
 }
 
 /// The indexes of `links` by score, highest first (`f32::total_cmp`), then by first piece, then

@@ -142,7 +142,7 @@ describe('served page', () => {
       facts: [
         { id: 'f0', summary: `Both sides will swap prisoners ${evil('fact')}`, sources: ['A', 'B'], corroboration: 2,
           evidence: [ev('A', `A says prisoners ${evil('evidence')}`), ev('B', 'B says prisoners too')] },
-        { id: 'f1', summary: 'Only A says this.', sources: ['A'], corroboration: 1, evidence: [ev('A', 'Only A says this.')] },
+        { id: 'f1', summary: 'Only A says this.', sources: ['A'], corroboration: 1, evidence: [ev('A', 'Only A says this.')], partly_in: ['f0'] },
       ],
       conflicts: [
         { kind: 'number', severity: 'compatible', subject: 'talks duration', fact: null,
@@ -212,6 +212,10 @@ describe('served page', () => {
       assert.deepEqual(await fact.locator('.evidence .source-tag').allTextContents(), ['A', 'B']);
       assert.equal(await fact.locator('.evidence-text').first().textContent(), `A says prisoners ${evil('evidence')}`);
       assert.ok((await page.locator('#details').textContent()).includes('Only in A (1)Only A says this.'));
+      // The corroborated fact the detail partly tells, linked.
+      const partly = page.locator('#details .partly');
+      assert.equal(await partly.textContent(), `Partly corroborated: Both sides will swap prisoners ${evil('fact')} (2 sources)`);
+      assert.equal(await partly.locator('a').getAttribute('href'), '#fact-f0');
 
       const entity = page.locator('#entities .entity');
       assert.equal(await entity.locator('h4').textContent(), `Umerov ${evil('entity')}`);
