@@ -257,13 +257,17 @@ pub fn resolve(docs: &[Doc]) -> Resolved {
             of[di][mi] = ci;
         }
     }
-    // Organisations with a name of several words, by their last word (first one wins).
+    // Organisations with a name of several words, by their last word (first one wins). Not the
+    // gazetteer's organisations: their other names are listed there ("the Kremlin"), and their
+    // last word alone often names another body ("House" after "White House" is the House of
+    // Representatives).
     let mut org_last: HashMap<String, usize> = HashMap::default();
     for (ci, c) in clusters.iter().enumerate() {
         if c.kind == EntityKind::Organization {
             if let Some(&(di, mi)) = c.members.first() {
-                let w = &docs[di].mentions[mi].words;
-                if w.len() > 1 {
+                let m = &docs[di].mentions[mi];
+                let w = &m.words;
+                if w.len() > 1 && m.canonical.is_none() {
                     org_last.entry(w[w.len() - 1].to_string()).or_insert(ci);
                 }
             }
@@ -510,6 +514,15 @@ mod tests {
             index.add(name, ci);
             added.push(name);
         }
+    }
+
+    #[test]
+    fn a_last_word_names_the_organisation_unless_the_gazetteer_knows_it() {
+        let got = entity_names(&["The Indianapolis Colts won. Fans cheered.", "Later, Colts fans cheered again."]);
+        assert!(got.iter().any(|(n, v)| n == "Indianapolis Colts" && v == &["Colts"]), "{got:?}");
+        let got = entity_names(&["A White House official spoke.", "Later, House leaders voted on the bill."]);
+        assert!(got.iter().any(|(n, v)| n == "White House" && v.is_empty()), "{got:?}");
+        assert!(got.iter().any(|(n, _)| n == "House"), "{got:?}");
     }
 
     #[test]
