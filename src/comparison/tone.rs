@@ -343,7 +343,14 @@ impl Keys {
                 } else {
                     break;
                 }
-                self.keys.push((j + 1, o, self.text.len(), in_lists(&self.text[o..])));
+                let lists = in_lists(&self.text[o..]);
+                self.keys.push((j + 1, o, self.text.len(), lists));
+                // Every longer key starts with this one and a space, a hyphen or a `'s`: when no
+                // entry does, none of them is an entry. (Most heads are common words, "the", "of",
+                // "in": they were extended to the longest entry's length, a look-up per token.)
+                if lists & PREFIX == 0 {
+                    break;
+                }
             }
         }
         self.at.push((first, self.keys.len()));
@@ -363,9 +370,12 @@ const ATTRIBUTION: u8 = 4;
 /// Not a list: the key is the first word of an entry of more than one token
 /// ([`lexicon::Lexicon::tone_heads`]).
 const HEAD: u8 = 8;
+/// Not a list: some entry starts with the key followed by a space, a hyphen or an apostrophe, so
+/// a longer key may be an entry ([`Keys::add`] stops extending a key without it).
+const PREFIX: u8 = 16;
 
 /// Which of the three lists have `key` (bits [`LOADED`], [`HEDGE`], [`ATTRIBUTION`]), and
-/// [`HEAD`]: one hash look-up per phrase key instead of one per list, and per word.
+/// [`HEAD`] and [`PREFIX`]: one hash look-up per phrase key instead of one per list, and per word.
 fn in_lists(key: &str) -> u8 {
     static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
@@ -378,6 +388,11 @@ fn in_lists(key: &str) -> u8 {
         }
         for h in &lex.tone_heads {
             *m.entry(h.as_str()).or_default() |= HEAD;
+        }
+        for k in lex.loaded.keys().chain(lex.hedges.keys()).chain(lex.attribution.keys()) {
+            for (i, _) in k.match_indices([' ', '-', '\'']) {
+                *m.entry(&k[..i]).or_default() |= PREFIX;
+            }
         }
         m
     });
