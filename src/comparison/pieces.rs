@@ -190,14 +190,14 @@ struct SentenceBuffers {
 /// by sentence, in their order: sentence `s`'s are `order[at[s]..at[s + 1]]` (a counting sort).
 /// Filtering all of a doc's for each of its sentences was quadratic in the article's length.
 #[derive(Default)]
-struct BySentence {
+pub(super) struct BySentence {
     order: Vec<usize>,
     at: Vec<usize>,
 }
 
 impl BySentence {
     /// Regroups the items whose sentences are `sentences` (those past `n` sentences are left out).
-    fn fill(&mut self, n: usize, sentences: impl Iterator<Item = usize> + Clone) {
+    pub(super) fn fill(&mut self, n: usize, sentences: impl Iterator<Item = usize> + Clone) {
         self.at.clear();
         self.at.resize(n + 2, 0);
         for s in sentences.clone().filter(|&s| s < n) {
@@ -215,8 +215,19 @@ impl BySentence {
     }
 
     /// The items of sentence `s`.
-    fn of(&self, s: usize) -> &[usize] {
+    pub(super) fn of(&self, s: usize) -> &[usize] {
         &self.order[self.at[s]..self.at[s + 1]]
+    }
+
+    /// Where the items of sentence `s` are in [`BySentence::order`] (and in anything laid out
+    /// in its order).
+    pub(super) fn range(&self, s: usize) -> std::ops::Range<usize> {
+        self.at[s]..self.at[s + 1]
+    }
+
+    /// The items, sentence by sentence.
+    pub(super) fn order(&self) -> &[usize] {
+        &self.order
     }
 }
 
