@@ -445,6 +445,10 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // The event group of each sentence's article, read once per posting.
     let sent_group: Vec<usize> = sent_ids.iter().map(|&(d, _)| groups[d]).collect();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    // Per feature: how many of its postings are of the current article or earlier ones. Moved
+    // forward as the sentences go (`later` below never decreases): a step or none per look, not
+    // a binary search.
+    let mut seen: Vec<u32> = vec![0; df.len()];
     let mut scratch = Scratch::default();
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
         let fa = &features[da][sa];
@@ -457,7 +461,11 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             let content = Reach::content_positions((k, e), kind[id as usize]);
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
-            for &gb in &list[list.partition_point(|&g| g < later)..] {
+            let from = &mut seen[id as usize];
+            while list.get(*from as usize).is_some_and(|&g| g < later) {
+                *from += 1;
+            }
+            for &gb in &list[*from as usize..] {
                 if mark[gb] != ga {
                     if sent_group[gb] != groups[da] {
                         continue;
