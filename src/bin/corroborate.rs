@@ -212,8 +212,7 @@ fn run_compare(files: &[PathBuf]) -> Result<Report, String> {
 /// indent, a final newline), streamed: no copy of the whole text is held (at 1,000 articles the
 /// text-reuse matrix alone is a million lines).
 fn write_json(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report)?;
-    out.write_all(b"\n")
+    corroborate::write_json(&mut *out, report)
 }
 
 /// Reads one article file (`-` = stdin) as UTF-8 (invalid bytes replaced, with a warning); a web

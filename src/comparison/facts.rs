@@ -150,6 +150,10 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let mut partners: Vec<UnitId> = Vec::new();
     let mut kept: Vec<u64> = Vec::new();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    // Per feature: how many of its postings are units of the current article or earlier ones.
+    // Moved forward as the units go (`later` below never decreases): a step or none per look,
+    // not a binary search.
+    let mut seen: Vec<usize> = vec![0; df.len()];
     // Units are in article order: the first unit after each article's.
     let doc_end: Vec<UnitId> = (0..docs.len()).map(|d| units.partition_point(|u| u.doc <= d)).collect();
     for (a, v) in vectors.iter().enumerate() {
@@ -164,7 +168,11 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             }
             // The units of the articles after a's (so b > a, of another source).
             let list = &postings[id as usize];
-            for &b in &list[list.partition_point(|&x| x < later)..] {
+            let from = &mut seen[id as usize];
+            while list.get(*from).is_some_and(|&x| x < later) {
+                *from += 1;
+            }
+            for &b in &list[*from..] {
                 if mark[b] != a {
                     mark[b] = a;
                     hits[b] = 0;

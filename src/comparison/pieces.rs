@@ -229,26 +229,85 @@ impl Interner {
 struct SentenceBuffers {
     /// The place of each token that is a demonym.
     demonym: Vec<Option<usize>>,
-    /// The indexes of the sentence's mentions.
-    mentions: Vec<usize>,
+}
+
+/// The indexes of a doc's mentions, quantities or dates (`sentence` of each, in order) grouped
+/// by sentence, in their order: sentence `s`'s are `order[at[s]..at[s + 1]]` (a counting sort).
+/// Filtering all of a doc's for each of its sentences was quadratic in the article's length.
+#[derive(Default)]
+pub(super) struct BySentence {
+    order: Vec<usize>,
+    at: Vec<usize>,
+}
+
+impl BySentence {
+    /// Regroups the items whose sentences are `sentences` (those past `n` sentences are left out).
+    pub(super) fn fill(&mut self, n: usize, sentences: impl Iterator<Item = usize> + Clone) {
+        self.at.clear();
+        self.at.resize(n + 2, 0);
+        for s in sentences.clone().filter(|&s| s < n) {
+            self.at[s + 2] += 1;
+        }
+        for s in 2..n + 2 {
+            self.at[s] += self.at[s - 1];
+        }
+        self.order.clear();
+        self.order.resize(self.at[n + 1], 0);
+        for (i, s) in sentences.enumerate().filter(|&(_, s)| s < n) {
+            self.order[self.at[s + 1]] = i;
+            self.at[s + 1] += 1;
+        }
+    }
+
+    /// The items of sentence `s`.
+    pub(super) fn of(&self, s: usize) -> &[usize] {
+        &self.order[self.at[s]..self.at[s + 1]]
+    }
+
+    /// Where the items of sentence `s` are in [`BySentence::order`] (and in anything laid out
+    /// in its order).
+    pub(super) fn range(&self, s: usize) -> std::ops::Range<usize> {
+        self.at[s]..self.at[s + 1]
+    }
+
+    /// The items, sentence by sentence.
+    pub(super) fn order(&self) -> &[usize] {
+        &self.order
+    }
+}
+
+/// A doc's mentions, quantities and dates by sentence ([`BySentence`]).
+#[derive(Default)]
+struct DocIndex {
+    mentions: BySentence,
+    quantities: BySentence,
+    dates: BySentence,
+}
+
+impl DocIndex {
+    fn fill(&mut self, d: &Doc) {
+        let n = d.sentences.len();
+        self.mentions.fill(n, d.mentions.iter().map(|m| m.sentence));
+        self.quantities.fill(n, d.quantities.iter().map(|q| q.sentence));
+        self.dates.fill(n, d.dates.iter().map(|x| x.sentence));
+    }
 }
 
 /// The features of one sentence with token positions and boosts, appended to `out`, and its
 /// quantities and dates as anchors, appended to `anchors`.
-fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, buf: &mut SentenceBuffers) {
-    use std::fmt::Write;
+#[allow(clippy::too_many_arguments)]
+fn sentence_features(d: &Doc, di: usize, si: usize, index: &DocIndex, resolved: &Resolved, ids: &mut Interner, out: &mut Vec<Feat>, anchors: &mut Vec<Anchor>, buf: &mut SentenceBuffers) {
     let s = &d.sentences[si];
     let toks = &s.tokens;
-    buf.mentions.clear();
-    buf.mentions.extend(d.mentions.iter().enumerate().filter(|(_, m)| m.sentence == si).map(|(mi, _)| mi));
-    let (mentions, demonym) = (&buf.mentions, &mut buf.demonym);
+    let (mentions, demonym) = (index.mentions.of(si), &mut buf.demonym);
     // Words inside a name are names, not content ("Kremlin", "Volodymyr Zelenskyy").
     // So are the titles given with a name ("Ukrainian President") and demonyms. Not the words
     // of leading a body ("the Russian delegation, led by X", "X, heading the Russian
     // delegation"): who led whom is a fact to match.
     let lex = crate::lexicon::get();
     demonym.clear();
-    demonym.extend(toks.iter().map(|t| lex.demonyms.get(t.folded.as_str()).copied()));
+    // (Punctuation is never a demonym: not looked up.)
+    demonym.extend(toks.iter().map(|t| if t.kind == crate::text::TokKind::Punct { None } else { lex.demonyms.get(t.folded.as_str()).copied() }));
     let in_name = |k: usize| {
         let b = toks[k].start;
         demonym[k].is_some() || mentions.iter().map(|&mi| &d.mentions[mi]).any(|m| (m.start <= b && b < m.end) || m.roles.iter().any(|r| r.start <= b && b < r.end && !r.leads()))
@@ -271,12 +330,15 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
             out.push((ids.id('g', |b| b.push_str(lex.places[p].name)), k, k, 1.0));
         }
     }
-    for q in d.quantities.iter().filter(|q| q.sentence == si && !q.counts.is_empty()) {
+    for q in index.quantities.of(si).iter().map(|&qi| &d.quantities[qi]).filter(|q| !q.counts.is_empty()) {
         // The value sits at the number, the counted thing at the end of the quantity.
         let (k, e) = (token_at(toks, q.start), token_at(toks, q.end.saturating_sub(1)));
         out.push((
             ids.id('n', |b| {
-                let _ = write!(b, "{}", q.value);
+                // The value's bits, not its decimal form: as distinct, without formatting a float
+                // (NaNs, all "NaN" as decimals, made one).
+                let value = if q.value.is_nan() { f64::NAN } else { q.value };
+                b.push_str(itoa::Buffer::new().format(value.to_bits()));
                 b.push(':');
                 b.push_str(&q.counts);
             }),
@@ -289,7 +351,7 @@ fn sentence_features(d: &Doc, di: usize, si: usize, resolved: &Resolved, ids: &m
         let (lo, hi) = q.interval();
         anchors.push(Anchor::Quantity { tok: k, thing, lo, hi });
     }
-    for x in d.dates.iter().filter(|x| x.sentence == si) {
+    for x in index.dates.of(si).iter().map(|&xi| &d.dates[xi]) {
         let (k, e) = (token_at(toks, x.start), token_at(toks, x.end.saturating_sub(1)));
         let date = ids.id('d', |b| b.push_str(&x.value));
         out.push((date, k, e, 1.5));
@@ -330,13 +392,14 @@ impl SentenceFeatures {
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
         // Buffers reused from one sentence to the next; each sentence's list is allocated once,
         // at its size.
-        let (mut found, mut keyed, mut buf) = (Vec::new(), Vec::new(), SentenceBuffers::default());
+        let (mut found, mut keyed, mut buf, mut index) = (Vec::new(), Vec::new(), SentenceBuffers::default(), DocIndex::default());
         for (di, d) in docs.iter().enumerate() {
             let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
+            index.fill(d);
             for si in 0..d.sentences.len() {
                 let mut a = Vec::new();
                 found.clear();
-                sentence_features(d, di, si, resolved, &mut ids, &mut found, &mut a, &mut buf);
+                sentence_features(d, di, si, &index, resolved, &mut ids, &mut found, &mut a, &mut buf);
                 // Stably by (id, first token): as integers, ties ordered by their index.
                 keyed.clear();
                 keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
@@ -427,6 +490,10 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // The event group of each sentence's article, read once per posting.
     let sent_group: Vec<usize> = sent_ids.iter().map(|&(d, _)| groups[d]).collect();
     let mut in_a: Vec<u32> = vec![u32::MAX; df.len()];
+    // Per feature: how many of its postings are of the current article or earlier ones. Moved
+    // forward as the sentences go (`later` below never decreases): a step or none per look, not
+    // a binary search.
+    let mut seen: Vec<u32> = vec![0; df.len()];
     let mut scratch = Scratch::default();
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
         let fa = &features[da][sa];
@@ -439,7 +506,11 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
             }
             let content = Reach::content_positions((k, e), kind[id as usize]);
             let list = &postings[post_start[id as usize]..post_start[id as usize + 1]];
-            for &gb in &list[list.partition_point(|&g| g < later)..] {
+            let from = &mut seen[id as usize];
+            while list.get(*from as usize).is_some_and(|&g| g < later) {
+                *from += 1;
+            }
+            for &gb in &list[*from as usize..] {
                 if mark[gb] != ga {
                     if sent_group[gb] != groups[da] {
                         continue;

@@ -47,6 +47,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::{Doc, Sentence};
 use crate::lexicon;
+use super::pieces::BySentence;
 use crate::text::{Token, TokKind};
 
 /// The tone of one source.
@@ -141,10 +142,9 @@ pub fn profile(doc: &Doc) -> ToneProfile {
     let text = doc.text.as_str();
     let quoted = quoted_spans(text);
     // Counted on the lexicon's own strings; owned keys only for the few stances, at the end.
-    let mut attribution_counts: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for &(_, stance) in lex.attribution.values() {
-        attribution_counts.entry(stance).or_insert(0);
-    }
+    // Every stance of the lexicon, found once (not from its ~200 entries for each article).
+    static STANCES: OnceLock<BTreeMap<&'static str, usize>> = OnceLock::new();
+    let mut attribution_counts = STANCES.get_or_init(|| lex.attribution.values().map(|&(_, stance)| (stance, 0)).collect()).clone();
     let mut out = ToneProfile {
         source: doc.id.clone(),
         sentences: doc.sentences.len(),
@@ -156,21 +156,19 @@ pub fn profile(doc: &Doc) -> ToneProfile {
         attribution: Vec::new(),
         attribution_counts: BTreeMap::new(),
     };
-    // Names, dates and quantities by sentence (an index, so that long articles stay linear).
+    // Names, dates and quantities by sentence (an index, so that long articles stay linear; the
+    // spans of all sentences in one array each, not one small vector per sentence).
     let n = doc.sentences.len();
-    let mut names = vec![Vec::new(); n];
-    let mut dates = vec![Vec::new(); n];
+    let mut by = BySentence::default();
+    by.fill(n, doc.mentions.iter().map(|m| m.sentence));
+    let name_spans: Vec<(usize, usize)> = by.order().iter().map(|&i| (doc.mentions[i].start, doc.mentions[i].end)).collect();
+    let name_at: Vec<std::ops::Range<usize>> = (0..n).map(|s| by.range(s)).collect();
+    by.fill(n, doc.dates.iter().map(|d| d.sentence));
+    let date_spans: Vec<(usize, usize)> = by.order().iter().map(|&i| (doc.dates[i].start, doc.dates[i].end)).collect();
+    let date_at: Vec<std::ops::Range<usize>> = (0..n).map(|s| by.range(s)).collect();
+    let names = |si: usize| &name_spans[name_at[si].clone()];
+    let dates = |si: usize| &date_spans[date_at[si].clone()];
     let mut quantities = vec![false; n];
-    for m in &doc.mentions {
-        if let Some(v) = names.get_mut(m.sentence) {
-            v.push((m.start, m.end));
-        }
-    }
-    for d in &doc.dates {
-        if let Some(v) = dates.get_mut(d.sentence) {
-            v.push((d.start, d.end));
-        }
-    }
     for q in &doc.quantities {
         if let Some(v) = quantities.get_mut(q.sentence) {
             *v = true;
@@ -178,13 +176,15 @@ pub fn profile(doc: &Doc) -> ToneProfile {
     }
     let max = lex.tone_max_tokens;
     let mut keys = Keys::default(); // one buffer for the whole article
+    // The matches of each list in a sentence, in buffers kept for the whole article.
+    let (mut loaded, mut hedges, mut attribution) = (Vec::new(), Vec::new(), Vec::new());
     for (si, s) in doc.sentences.iter().enumerate() {
         let toks = &s.tokens;
         keys.clear();
         for i in 0..toks.len() {
             keys.add(toks, i, max);
         }
-        let ctx = Ctx { sentence: s, names: &names[si], dates: &dates[si], quoted: &quoted };
+        let ctx = Ctx { sentence: s, names: names(si), dates: dates(si), quoted: &quoted };
         let hit = |a: usize, b: usize, entry: &str, category: &str, explanation: String| ToneHit {
             sentence: si,
             start: toks[a].start,
@@ -197,7 +197,8 @@ pub fn profile(doc: &Doc) -> ToneProfile {
 
         let mut loaded_here = 0;
         let mut editorial_here = 0;
-        for (a, b, &(entry, category, note)) in scan(toks, &keys, &lex.loaded, LOADED) {
+        scan(&keys, &lex.loaded, LOADED, &mut loaded);
+        for &(a, b, &(entry, category, note)) in &loaded {
             if !ctx.counts(a, b) || (entry == "should" && conditional_should(toks, b)) {
                 continue;
             }
@@ -208,7 +209,8 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.loaded.push(hit(a, b, entry, category, explanation(category, gloss(CATEGORY_GLOSSES, category), note)));
         }
         let mut hedges_here = 0;
-        for (a, b, &entry) in scan(toks, &keys, &lex.hedges, HEDGE) {
+        scan(&keys, &lex.hedges, HEDGE, &mut hedges);
+        for &(a, b, &entry) in &hedges {
             if !ctx.counts(a, b) {
                 continue;
             }
@@ -216,7 +218,8 @@ pub fn profile(doc: &Doc) -> ToneProfile {
             out.hedges.push(hit(a, b, entry, "hedge", explanation("hedge", gloss(CATEGORY_GLOSSES, "hedge"), "")));
         }
         let mut attributed_here = 0;
-        for (a, b, &(entry, stance)) in scan(toks, &keys, &lex.attribution, ATTRIBUTION) {
+        scan(&keys, &lex.attribution, ATTRIBUTION, &mut attribution);
+        for &(a, b, &(entry, stance)) in &attribution {
             if !ctx.counts(a, b) || !is_speech(toks, a, b) {
                 continue;
             }
@@ -228,8 +231,8 @@ pub fn profile(doc: &Doc) -> ToneProfile {
         let opinion = editorial_here > 0 || ((loaded_here > 0 || hedges_here > 0) && attributed_here == 0);
         let checkable = toks.iter().any(|t| t.kind == TokKind::Number)
             || quantities[si]
-            || !dates[si].is_empty()
-            || !names[si].is_empty()
+            || !dates(si).is_empty()
+            || !names(si).is_empty()
             || attributed_here > 0;
         if opinion {
             out.opinion_sentences += 1;
@@ -307,6 +310,8 @@ struct Keys {
     keys: Vec<(usize, usize, usize, u8)>,
     /// Per token: the range of its keys in `keys`, shortest first (empty for a non-word).
     at: Vec<(usize, usize)>,
+    /// The tokens with a key that some list has, in order: where a match can start.
+    starts: Vec<usize>,
 }
 
 impl Keys {
@@ -314,6 +319,7 @@ impl Keys {
         self.text.clear();
         self.keys.clear();
         self.at.clear();
+        self.starts.clear();
     }
 
     /// Adds the keys starting at token `i` (the next token), of at most `max` tokens; of one
@@ -343,8 +349,18 @@ impl Keys {
                 } else {
                     break;
                 }
-                self.keys.push((j + 1, o, self.text.len(), in_lists(&self.text[o..])));
+                let lists = in_lists(&self.text[o..]);
+                self.keys.push((j + 1, o, self.text.len(), lists));
+                // Every longer key starts with this one and a space, a hyphen or a `'s`: when no
+                // entry does, none of them is an entry. (Most heads are common words, "the", "of",
+                // "in": they were extended to the longest entry's length, a look-up per token.)
+                if lists & PREFIX == 0 {
+                    break;
+                }
             }
+        }
+        if self.keys[first..].iter().any(|k| k.3 & (LOADED | HEDGE | ATTRIBUTION) != 0) {
+            self.starts.push(i);
         }
         self.at.push((first, self.keys.len()));
     }
@@ -363,9 +379,12 @@ const ATTRIBUTION: u8 = 4;
 /// Not a list: the key is the first word of an entry of more than one token
 /// ([`lexicon::Lexicon::tone_heads`]).
 const HEAD: u8 = 8;
+/// Not a list: some entry starts with the key followed by a space, a hyphen or an apostrophe, so
+/// a longer key may be an entry ([`Keys::add`] stops extending a key without it).
+const PREFIX: u8 = 16;
 
 /// Which of the three lists have `key` (bits [`LOADED`], [`HEDGE`], [`ATTRIBUTION`]), and
-/// [`HEAD`]: one hash look-up per phrase key instead of one per list, and per word.
+/// [`HEAD`] and [`PREFIX`]: one hash look-up per phrase key instead of one per list, and per word.
 fn in_lists(key: &str) -> u8 {
     static LISTS: OnceLock<HashMap<&'static str, u8>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
@@ -379,26 +398,31 @@ fn in_lists(key: &str) -> u8 {
         for h in &lex.tone_heads {
             *m.entry(h.as_str()).or_default() |= HEAD;
         }
+        for k in lex.loaded.keys().chain(lex.hedges.keys()).chain(lex.attribution.keys()) {
+            for (i, _) in k.match_indices([' ', '-', '\'']) {
+                *m.entry(&k[..i]).or_default() |= PREFIX;
+            }
+        }
         m
     });
     lists.get(key).copied().unwrap_or(0)
 }
 
 /// The longest entries of `table` in a sentence, left to right, without overlaps: `(a, b, value)`
-/// for tokens `a..b`.
-fn scan<'a, V>(toks: &[Token], keys: &Keys, table: &'a HashMap<String, V>, list: u8) -> Vec<(usize, usize, &'a V)> {
-    let mut out = Vec::new();
+/// for tokens `a..b`, into `out` (cleared first).
+fn scan<'a, V>(keys: &Keys, table: &'a HashMap<String, V>, list: u8, out: &mut Vec<(usize, usize, &'a V)>) {
+    out.clear();
+    // Only the tokens where a key of some list starts can start a match (most tokens start none).
     let mut i = 0;
-    while i < toks.len() {
-        match keys.longest_first(i, list).find_map(|(b, k)| table.get(k).map(|v| (b, v))) {
-            Some((b, v)) => {
-                out.push((i, b, v));
-                i = b;
-            }
-            None => i += 1,
+    for &c in &keys.starts {
+        if c < i {
+            continue;
+        }
+        if let Some((b, v)) = keys.longest_first(c, list).find_map(|(b, k)| table.get(k).map(|v| (b, v))) {
+            out.push((c, b, v));
+            i = b;
         }
     }
-    out
 }
 
 /// Whether byte `pos` is inside one of the sorted, disjoint `spans`.
