@@ -338,6 +338,33 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         }
     }
     let has_title = head.is_some() || honorific;
+    if !has_title && k == a && !s.headline {
+        // "House Select Committee Chairman Edward Markey", "Creighton Athletic Director Bruce
+        // Rasmussen": the name of a body or a post, then a title and a person's name (a known
+        // first name after the title words). All before the name is the role, as written: the
+        // words before the title word are often part of the post ("Fire Chief", "Surgeon
+        // General", "Vice Adm."), so they are not made a name of their own.
+        let title_at = |t: &Token| {
+            let f = t.folded.trim_end_matches('.');
+            lex.titles.get(t.folded.as_str()).or_else(|| lex.titles.get(f)).and_then(|kinds| kinds.iter().find(|(_, k)| matches!(k, TitleKind::Title | TitleKind::Honorific)).copied())
+        };
+        if let Some(j) = (a + 1..b).find(|&j| title_at(&toks[j]).is_some()) {
+            let after = (j..b).find(|&q| title_at(&toks[q]).is_none()).unwrap_or(b);
+            let joined = toks[a..b].iter().any(|t| t.folded == "and");
+            if !joined && after + 1 < b && lex.first_names.contains(toks[after].folded.as_str()) {
+                let head = toks[j..after].iter().filter_map(title_at).filter(|(_, k)| *k == TitleKind::Title).last().map(|(norm, _)| norm);
+                let role = head.map(|head| RoleMention {
+                    title: text[toks[a].start..toks[after - 1].end].to_string(),
+                    head: head.to_string(),
+                    country: None,
+                    start: toks[a].start,
+                    end: toks[after - 1].end,
+                });
+                push(out, text, si, toks, after, b, EntityKind::Person, false, None, role);
+                return;
+            }
+        }
+    }
     if has_title && k >= b {
         // A title without a name ("the President said"), unless it is the surname of a person
         // the article named before: "Billy King … “…,” King said".
@@ -739,6 +766,21 @@ mod tests {
         assert_eq!(mentions("They met on May 12 and in March 2022."), vec![]);
         let h = mentions("Stalemate in Peace Talks as Ukraine and Russia Agree on Prisoner Swap");
         assert_eq!(h, vec![m("Ukraine", Place, None), m("Russia", Place, None)]);
+    }
+
+    #[test]
+    fn a_post_before_a_title_is_part_of_the_role() {
+        let cases: &[(&str, &[(&str, EntityKind, Option<&str>)])] = &[
+            ("It failed, said House Select Committee Chairman Edward Markey.", &[("Edward Markey", Person, Some("House Select Committee Chairman"))]),
+            ("Creighton Athletic Director Bruce Rasmussen spoke.", &[("Bruce Rasmussen", Person, Some("Creighton Athletic Director"))]),
+            ("Then Surgeon General David Satcher spoke.", &[("David Satcher", Person, Some("Surgeon General"))]),
+            // No first name after the title: as before, one name.
+            ("Then Martin Luther King Jr. spoke.", &[("Martin Luther King Jr.", Person, None)]),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(String, EntityKind, Option<String>)> = want.iter().map(|(a, k, r)| (a.to_string(), *k, r.map(str::to_string))).collect();
+            assert_eq!(mentions(text), want, "{text}");
+        }
     }
 
     #[test]
