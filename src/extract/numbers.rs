@@ -182,6 +182,16 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
         // Numbers before this token are labels (see `Quantity::label`).
         let mut label_until = 0;
         while i < toks.len() {
+            // Most tokens are punctuation or lower-case words: skipped without the three readers
+            // below, none of which can start at such a token when it is not one of theirs:
+            // - `clock_time` starts at a number;
+            // - `date_at` at "mid", "early" or "late", a capitalised month or weekday, or a number;
+            // - `number_at` at a number, "a" or "an", or a word `may_be_number_word` lets through.
+            let t = &toks[i];
+            if t.kind != TokKind::Number && !t.cap && !matches!(t.folded.as_str(), "a" | "an" | "mid" | "early" | "late") && !lex.may_be_number_word(&t.folded) {
+                i += 1;
+                continue;
+            }
             if let Some(next) = clock_time(lex, toks, i) {
                 label_until = label_until.max(next);
             }
