@@ -200,7 +200,7 @@ fn is_function_word(lex: &Lexicon, w: &str) -> bool {
 }
 
 fn is_known(lex: &Lexicon, w: &str) -> bool {
-    lex.place_names.contains_key(w) || lex.organizations.contains_key(w) || lex.demonyms.contains_key(w) || lex.is_title_word(w)
+    lex.gazetteer.contains_key(w) || lex.demonyms.contains_key(w) || lex.is_title_word(w)
 }
 
 fn is_common_word(lex: &Lexicon, w: &str, lower_words: &HashSet<&str>) -> bool {
@@ -245,10 +245,7 @@ fn gazetteer_at(lex: &Lexicon, toks: &[Token], i: usize, end: usize) -> Option<(
 
 /// The gazetteer place or organisation named by a folded phrase: (canonical, kind).
 fn gazetteer_entry(lex: &Lexicon, phrase: &str) -> Option<(&'static str, EntityKind)> {
-    if let Some(&p) = lex.place_names.get(phrase) {
-        return Some((lex.places[p].name, EntityKind::Place));
-    }
-    lex.organizations.get(phrase).map(|&o| (o, EntityKind::Organization))
+    lex.gazetteer.get(phrase).copied()
 }
 
 /// Splits the run `toks[a..b]` of sentence `si` into role prefix and name, and records mentions.

@@ -114,11 +114,27 @@ fn case_evidence(sentences: &[Sentence]) -> (HashSet<&str>, HashSet<&str>) {
         .filter(|t| t.cap)
         .map(|t| t.folded.as_str())
         .collect();
+    // A 1,024-bit filter of the asked words, by length and first two bytes: most words of an
+    // article are not asked about, and are passed over without hashing them. A word asked
+    // about always passes it (its bit is set), so the sets are the same.
+    let slot = |w: &str| {
+        let b = w.as_bytes();
+        (b.len() * 31 + usize::from(b.first().copied().unwrap_or(0)) * 7 + usize::from(b.get(1).copied().unwrap_or(0))) & 1023
+    };
+    let mut filter = [0u64; 16];
+    for w in &asked {
+        let i = slot(w);
+        filter[i >> 6] |= 1 << (i & 63);
+    }
+    let may_be_asked = |w: &str| {
+        let i = slot(w);
+        filter[i >> 6] & (1 << (i & 63)) != 0
+    };
     let (mut lower, mut mid_caps) = (HashSet::default(), HashSet::default());
     for s in sentences {
         let Some(first) = first_word(s) else { continue };
         for (k, t) in s.tokens.iter().enumerate().skip(first) {
-            if t.is_word() && asked.contains(t.folded.as_str()) {
+            if t.is_word() && may_be_asked(&t.folded) && asked.contains(t.folded.as_str()) {
                 if !t.cap {
                     lower.insert(t.folded.as_str());
                 } else if k > first {

@@ -182,6 +182,21 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Quantity>, Vec<DateMe
         // Numbers before this token are labels (see `Quantity::label`).
         let mut label_until = 0;
         while i < toks.len() {
+            // Most tokens are punctuation or words that are not numbers: skipped without the three
+            // readers below, none of which can start at such a token when it is not one of theirs:
+            // - `clock_time` starts at a number;
+            // - `date_at` at "mid", "early" or "late", a capitalised month or weekday (`month`), or
+            //   a number;
+            // - `number_at` at a number, "a" or "an", or a word `may_be_number_word` lets through.
+            let t = &toks[i];
+            if t.kind != TokKind::Number
+                && !matches!(t.folded.as_str(), "a" | "an" | "mid" | "early" | "late")
+                && !lex.may_be_number_word(&t.folded)
+                && month(lex, t).is_none()
+            {
+                i += 1;
+                continue;
+            }
             if let Some(next) = clock_time(lex, toks, i) {
                 label_until = label_until.max(next);
             }
@@ -500,8 +515,11 @@ fn phrase_before(toks: &[Token], i: usize, phrase: &[String]) -> bool {
 
 /// The qualifier phrase right before `toks[i]` and where it starts.
 fn qualifier_before(lex: &Lexicon, toks: &[Token], i: usize) -> (Bound, usize) {
+    // The word before `toks[i]`, read once: most qualifiers fail on their last word, compared
+    // with it first (a length test, mostly), before `phrase_before` compares them all.
+    let Some(prev) = i.checked_sub(1).map(|k| toks[k].folded.as_str()) else { return (Bound::Exact, i) };
     for (phrase, meaning) in &lex.qualifiers {
-        if phrase_before(toks, i, phrase) {
+        if phrase.last().is_some_and(|w| w == prev) && phrase_before(toks, i, phrase) {
             let b = match *meaning {
                 ">=" => Bound::AtLeast,
                 ">" => Bound::MoreThan,

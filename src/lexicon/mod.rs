@@ -54,6 +54,10 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, usize>,
     /// Folded name or alias → canonical organisation name.
     pub organizations: HashMap<String, &'static str>,
+    /// `place_names` and `organizations` in one map, a place before an organisation of the same
+    /// name: folded name → (canonical name, kind). A phrase that is neither (most looked up) is
+    /// hashed and missed once, not twice.
+    pub gazetteer: HashMap<String, (&'static str, EntityKind)>,
     /// Folded word → (normalised form, kind); a word may have several kinds.
     pub titles: HashMap<String, Vec<(&'static str, TitleKind)>>,
     pub keywords: HashMap<String, EntityKind>,
@@ -465,8 +469,13 @@ fn build() -> Lexicon {
         first_names: WordSet::front_coded(tables::FIRST_NAMES, true),
         // Already lower-case ASCII: no folding needed.
         common_words: WordSet::front_coded(tables::COMMON_WORDS, false),
-        places,
         and_heads,
+        gazetteer: place_names
+            .iter()
+            .map(|(k, &p)| (k.clone(), (places[p].name, EntityKind::Place)))
+            .chain(organizations.iter().filter(|(k, _)| !place_names.contains_key(*k)).map(|(k, &o)| (k.clone(), (o, EntityKind::Organization))))
+            .collect(),
+        places,
         place_names,
         demonyms,
         organizations,
@@ -496,6 +505,20 @@ mod tests {
         assert!(lex.calendar.keys().all(|w| lex.calendar_starts.may_hold(w)));
         assert!(!lex.calendar_starts.may_hold("putin") && !lex.calendar_starts.may_hold("kremlin"));
         assert!(!lex.may_be_number_word("") && !lex.may_be_number_word("putin") && !lex.may_be_number_word("élan"));
+    }
+
+    /// The one gazetteer map says what the place map, then the organisation map, says.
+    #[test]
+    fn gazetteer_is_places_then_organizations() {
+        let lx = get();
+        assert_eq!(lx.gazetteer.len(), lx.place_names.keys().chain(lx.organizations.keys()).collect::<HashSet<_>>().len());
+        for (k, v) in &lx.gazetteer {
+            let want = match lx.place_names.get(k) {
+                Some(&p) => (lx.places[p].name, EntityKind::Place),
+                None => (lx.organizations[k], EntityKind::Organization),
+            };
+            assert_eq!(*v, want, "{k}");
+        }
     }
 
     #[test]

@@ -108,9 +108,10 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
 pub fn tokenize_with(text: &str, start: usize, end: usize, scratch: &mut Vec<Token>) -> Vec<Token> {
     scratch.clear();
     tokenize_into(text, start, end, scratch);
-    // Not `mem::take`, which would hand out the buffer with all its room.
-    #[allow(clippy::drain_collect)]
-    let tokens = scratch.drain(..).collect();
+    // Not `mem::take`, which would hand out the buffer with all its room; moved in one copy
+    // (`append`), not token by token (`drain(..).collect()`).
+    let mut tokens = Vec::with_capacity(scratch.len());
+    tokens.append(scratch);
     tokens
 }
 
@@ -126,7 +127,6 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     segments(span, |i, piece| {
         let s = start + i;
         let e = s + piece.len();
-        let first = piece.chars().next().unwrap_or(' ');
         // A full stop right after an abbreviation or an initial belongs to it.
         if piece == "." {
             if let Some(prev) = out.last_mut() {
@@ -151,7 +151,7 @@ fn tokenize_into(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
             } else {
                 TokKind::Punct
             }
-        } else if first.is_numeric() {
+        } else if piece.chars().next().is_some_and(char::is_numeric) {
             TokKind::Number
         } else if piece.chars().any(char::is_alphanumeric) {
             TokKind::Word
