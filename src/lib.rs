@@ -14,6 +14,7 @@
 //! - [`comparison`]: cross-source work: entity merging, event groups of articles, facts from
 //!   matched pieces of sentences, conflicts, omissions, text reuse, tone.
 //! - [`markdown`]: the report as a readable Markdown brief.
+//! - `json` (private): the pretty JSON layout of [`to_json`] and [`write_json`].
 //! - [`html`]: a pasted or dropped web page → the article's headline and text ([`html::clean`]).
 //! - [`offsets`]: UTF-8 → UTF-16 conversion of a report's spans (used at the wasm boundary).
 //! - [`lexicon`]: the word lists, gazetteers and their provenance.
@@ -32,6 +33,7 @@ pub mod comparison;
 mod error;
 pub mod extract;
 pub mod html;
+mod json;
 pub mod lexicon;
 pub mod markdown;
 pub mod offsets;
@@ -115,86 +117,9 @@ pub fn to_json(report: &Report) -> String {
 /// Writes what [`to_json`] returns, streamed into `out` (the CLI writes to stdout this way:
 /// no copy of the whole text is held).
 pub fn write_json<W: std::io::Write>(out: W, report: &Report) -> std::io::Result<()> {
-    let mut ser = serde_json::Serializer::with_formatter(out, Pretty::default());
+    let mut ser = serde_json::Serializer::with_formatter(out, json::Pretty::default());
     report.serialize(&mut ser)?;
     ser.into_inner().write_all(b"\n")
-}
-
-/// serde_json's `PrettyFormatter` (two-space indent), byte for byte, but each line break is
-/// written with its indentation in one call, from a run of spaces: the `PrettyFormatter` writes
-/// the indentation one level at a time, a call per level on every line (~10% of serialising a
-/// report).
-#[derive(Default)]
-struct Pretty {
-    level: usize,
-    has_value: bool,
-}
-
-impl Pretty {
-    /// A comma when `comma`, a line break and the indentation of the current level.
-    fn line<W: ?Sized + std::io::Write>(&self, w: &mut W, comma: bool) -> std::io::Result<()> {
-        const LINE: &[u8] = b",\n                                                                ";
-        let from = usize::from(!comma);
-        match LINE.get(from..2 + 2 * self.level) {
-            Some(line) => w.write_all(line),
-            None => {
-                w.write_all(&LINE[from..2])?;
-                (0..self.level).try_for_each(|_| w.write_all(b"  "))
-            }
-        }
-    }
-}
-
-impl serde_json::ser::Formatter for Pretty {
-    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"[")
-    }
-
-    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line(w, false)?;
-        }
-        w.write_all(b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level += 1;
-        self.has_value = false;
-        w.write_all(b"{")
-    }
-
-    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        self.level -= 1;
-        if self.has_value {
-            self.line(w, false)?;
-        }
-        w.write_all(b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
-        self.line(w, !first)
-    }
-
-    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
-        w.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
-        self.has_value = true;
-        Ok(())
-    }
 }
 
 #[cfg(test)]
