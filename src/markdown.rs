@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use crate::report::{ConflictKind, DiffOp, Evidence, Report, Severity};
+use crate::report::{ConflictKind, DiffOp, Evidence, Fact, Report, Severity};
 
 /// Renders the report. Pure: no I/O.
 pub fn render(r: &Report) -> String {
@@ -75,13 +75,15 @@ pub fn render(r: &Report) -> String {
         let _ = writeln!(out, "- {} — {} sources: {}", f.summary, f.corroboration, cite(&f.evidence, &f.sources));
     }
     out.push_str("\n## Single-source details\n\n");
+    // The corroborated facts by id, for the details' `partly_in`.
+    let by_id: std::collections::HashMap<&str, &&Fact> = corroborated.iter().map(|g| (g.id.as_str(), g)).collect();
     for f in &single {
         let _ = write!(out, "- {} — {}", f.summary, cite(&f.evidence, &f.sources));
         // The part of the clause that other sources tell too, by the fact's summary.
         let partly: Vec<String> = f
             .partly_in
             .iter()
-            .filter_map(|id| r.facts.iter().find(|g| &g.id == id))
+            .filter_map(|id| by_id.get(id.as_str()))
             .map(|g| format!("“{}” ({} sources)", g.summary, g.corroboration))
             .collect();
         if !partly.is_empty() {

@@ -151,13 +151,18 @@ impl PieceFacts {
         })
     }
 
+    /// Where the pieces of a sentence are in `covered` (and `covered_by`): one run, by binary
+    /// search.
+    fn covered_in(&self, doc: usize, sentence: usize) -> std::ops::Range<usize> {
+        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
+        from..from + self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence))
+    }
+
     /// The share (by feature weight) of tokens `[a, b)` of a sentence that pieces of
     /// multi-source facts cover.
     pub fn covered_share(&self, doc: usize, sentence: usize, a: usize, b: usize) -> f32 {
         let feats = &self.features[doc][sentence];
-        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
-        let n = self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence));
-        let ranges = &self.covered[from..from + n];
+        let ranges = &self.covered[self.covered_in(doc, sentence)];
         let mut total = 0.0;
         let mut covered = 0.0;
         for &(_, pos, _, w) in feats.iter().filter(|f| a <= f.1 && f.1 < b) {
@@ -178,9 +183,8 @@ impl PieceFacts {
     /// tell too.
     pub fn partly_in(&self, doc: usize, sentence: usize, a: usize, b: usize) -> Vec<usize> {
         let feats = &self.features[doc][sentence];
-        let from = self.covered.partition_point(|p| (p.doc, p.sentence) < (doc, sentence));
-        let n = self.covered[from..].partition_point(|p| (p.doc, p.sentence) == (doc, sentence));
-        let mut out: Vec<usize> = (from..from + n)
+        let mut out: Vec<usize> = self
+            .covered_in(doc, sentence)
             .filter(|&i| {
                 let p = &self.covered[i];
                 feats.iter().any(|f| a <= f.1 && f.1 < b && p.t0 <= f.1 && f.1 < p.t1 && f.3 > 0.0)

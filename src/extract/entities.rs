@@ -248,6 +248,11 @@ fn gazetteer_entry(lex: &Lexicon, phrase: &str) -> Option<(&'static str, EntityK
     lex.gazetteer.get(phrase).copied()
 }
 
+/// The readings of a token as a title word, as written or without its full stop ("Sen.").
+fn title_kinds<'l>(lex: &'l Lexicon, t: &Token) -> Option<&'l Vec<(&'static str, TitleKind)>> {
+    lex.titles.get(t.folded.as_str()).or_else(|| lex.titles.get(t.folded.trim_end_matches('.')))
+}
+
 /// Splits the run `toks[a..b]` of sentence `si` into role prefix and name, and records mentions.
 fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Lexicon, out: &mut Vec<Mention>) {
     let toks = &s.tokens;
@@ -300,8 +305,7 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
                 }
             }
         }
-        let folded = toks[k].folded.as_str();
-        let Some(kinds) = lex.titles.get(folded).or_else(|| lex.titles.get(f)) else { break };
+        let Some(kinds) = title_kinds(lex, &toks[k]) else { break };
         if kinds.iter().all(|(_, k)| *k == TitleKind::Group) {
             break;
         }
@@ -341,15 +345,12 @@ fn analyse_run(text: &str, si: usize, s: &Sentence, a: usize, b: usize, lex: &Le
         // first name after the title words). All before the name is the role, as written: the
         // words before the title word are often part of the post ("Fire Chief", "Surgeon
         // General", "Vice Adm."), so they are not made a name of their own.
-        let title_at = |t: &Token| {
-            let f = t.folded.trim_end_matches('.');
-            lex.titles.get(t.folded.as_str()).or_else(|| lex.titles.get(f)).and_then(|kinds| kinds.iter().find(|(_, k)| matches!(k, TitleKind::Title | TitleKind::Honorific)).copied())
-        };
+        let title_at = |t: &Token| title_kinds(lex, t).and_then(|kinds| kinds.iter().find(|(_, k)| matches!(k, TitleKind::Title | TitleKind::Honorific)).copied());
         if let Some(j) = (a + 1..b).find(|&j| title_at(&toks[j]).is_some()) {
             let after = (j..b).find(|&q| title_at(&toks[q]).is_none()).unwrap_or(b);
             let joined = toks[a..b].iter().any(|t| t.folded == "and");
             if !joined && after + 1 < b && lex.first_names.contains(toks[after].folded.as_str()) {
-                let head = toks[j..after].iter().filter_map(title_at).filter(|(_, k)| *k == TitleKind::Title).last().map(|(norm, _)| norm);
+                let head = toks[j..after].iter().rev().filter_map(title_at).find(|(_, k)| *k == TitleKind::Title).map(|(norm, _)| norm);
                 let role = head.map(|head| RoleMention {
                     title: text[toks[a].start..toks[after - 1].end].to_string(),
                     head: head.to_string(),
