@@ -84,6 +84,14 @@ pub fn compare(docs: &[Doc]) -> Report {
     let sim = facts::similarity(docs, &features);
     let alike = facts::alike_sources(&sim);
     let (event_groups, links_to_main) = groups::groups(&features, &alike);
+    // A page's date line ("August 07, 2012") places the article in time, which the event groups
+    // read, but it states nothing: no fact is made of it.
+    let mut features = features;
+    for (d, doc) in docs.iter().enumerate() {
+        for (si, _) in doc.sentences.iter().enumerate().filter(|(_, s)| s.date_line) {
+            features.occurrences[d][si].clear();
+        }
+    }
     let found = pieces::build(features, &event_groups);
     // Clause units of a sentence, to map pieces onto the clauses they overlap: the units are in
     // (doc, sentence) order, so a sentence's are one run of them, found by binary search (no map
@@ -128,8 +136,9 @@ pub fn compare(docs: &[Doc]) -> Report {
         let s = &docs[u.doc].sentences[u.sentence];
         let a = s.tokens.partition_point(|t| t.start < u.start);
         let b = s.tokens.partition_point(|t| t.start < u.end);
-        // A clause of punctuation alone (a closing quotation mark on its own line) says nothing.
-        if found.covered_share(u.doc, u.sentence, a, b) >= 0.5 || s.tokens[a..b].iter().all(|t| t.kind == crate::text::TokKind::Punct) {
+        // A clause of punctuation alone (a closing quotation mark on its own line) says nothing,
+        // nor does a date line.
+        if s.date_line || found.covered_share(u.doc, u.sentence, a, b) >= 0.5 || s.tokens[a..b].iter().all(|t| t.kind == crate::text::TokKind::Punct) {
             continue;
         }
         fact_list.push(Fact {
@@ -260,6 +269,16 @@ mod tests {
         assert!(details.iter().all(|t| t.chars().any(char::is_alphanumeric)), "{details:#?}");
         // The twin: the lines with words are details.
         assert!(details.iter().any(|t| t.contains("The search went on")), "{details:#?}");
+    }
+
+    #[test]
+    fn a_shared_date_line_is_no_fact_and_no_detail() {
+        let a = "Dairy Building Burns Down\nAugust 07, 2012\nThe old Matanuska Maid dairy building in Palmer was destroyed by a fire early Tuesday morning.";
+        let b = "Historic warehouse burns\nTuesday, August 7, 2012\nA fast-moving fire destroyed the old Matanuska Maid dairy building in Palmer early Tuesday morning.";
+        let r = compare(&[Article::new("a", a), Article::new("b", b)]).unwrap();
+        assert!(r.facts.iter().all(|f| f.evidence.iter().all(|e| !e.text.contains("August"))), "{:#?}", r.facts);
+        // The twin: the fire the date lines stand above is a fact of both sources.
+        assert!(r.facts.iter().any(|f| f.corroboration == 2 && f.summary.contains("fire")), "{:#?}", r.facts);
     }
 
     #[test]

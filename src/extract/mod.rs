@@ -52,6 +52,11 @@ pub struct Sentence {
     pub headline: bool,
     /// Clauses as token ranges `[a, b)` of `tokens`, covering them in order.
     pub clauses: Vec<(usize, usize)>,
+    /// A line of its own that gives a date and little else ("August 07, 2012", "Tuesday, August
+    /// 7, 2012", "Published: August 7, 2012", "Story Created: Aug 7, 2012 at 9:56 AM AKDT"): the
+    /// page's date line, not a statement. It tells no fact and is no detail (see
+    /// [`is_date_line`]).
+    pub date_line: bool,
 }
 
 /// Analyses one article.
@@ -59,14 +64,14 @@ pub fn analyze(article: &Article) -> Doc {
     let text = article.text.as_str();
     let seg = text::segment(text);
     let mut scratch = Vec::new();
-    let sentences: Vec<Sentence> = seg
+    let mut sentences: Vec<Sentence> = seg
         .sentences
         .iter()
         .map(|&(s, e)| {
             let tokens = text::tokenize_with(text, s, e, &mut scratch);
             let headline = is_headline(text, &tokens);
             let clauses = clauses(&tokens);
-            Sentence { start: s, end: e, tokens, headline, clauses }
+            Sentence { start: s, end: e, tokens, headline, clauses, date_line: false }
         })
         .collect();
     let (lower_words, mid_caps) = case_evidence(&sentences);
@@ -75,6 +80,11 @@ pub fn analyze(article: &Article) -> Doc {
     entities::headline_names(text, &sentences, &mut mentions);
     entities::leadership_roles(&sentences, &mut mentions);
     let (quantities, dates) = numbers::extract(text, &sentences);
+    for (si, s) in sentences.iter_mut().enumerate() {
+        let from = dates.partition_point(|d| d.sentence < si);
+        let to = from + dates[from..].partition_point(|d| d.sentence == si);
+        s.date_line = is_date_line(text, s, &dates[from..to]);
+    }
     let quotes = quotes::extract(text, &sentences, &mentions);
     let title = match &article.title {
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
@@ -100,6 +110,44 @@ pub fn analyze(article: &Article) -> Doc {
         quotes,
     }
 }
+
+/// Whether sentence `s`, whose dates are `dates`, is a date line (see [`Sentence::date_line`]):
+/// - it is a line of its own (only white space between it and the line breaks around it);
+/// - it has a date;
+/// - besides the dates' words, numbers, month and weekday names, time zones and meridiem markers
+///   ("AKDT", "PM"), page stamp words ("Published", "Updated") and "at" / "on", at most
+///   [`DATE_LINE_OTHER_WORDS`] words remain, all capitalised (a label), and they are fewer
+///   than half of its words.
+///
+/// So "Story Created: Aug 7, 2012 at 9:56 AM AKDT" (two capitalised others of ten) is one;
+/// "Dairy burned on August 7, 2012" ("burned") and "The fire broke out on Tuesday, August 7,
+/// 2012." (four others) are not.
+fn is_date_line(text: &str, s: &Sentence, dates: &[numbers::DateMention]) -> bool {
+    if dates.is_empty() {
+        return false;
+    }
+    let own_line = text[..s.start].rsplit('\n').next().is_none_or(|b| b.trim().is_empty()) && text[s.end..].split('\n').next().is_none_or(|a| a.trim().is_empty());
+    if !own_line {
+        return false;
+    }
+    let lex = crate::lexicon::get();
+    let (mut words, mut other) = (0, 0);
+    for t in s.tokens.iter().filter(|t| t.kind != TokKind::Punct) {
+        words += 1;
+        let w = t.folded.trim_end_matches('.');
+        let dated = dates.iter().any(|d| d.start <= t.start && t.start < d.end);
+        if !(dated || t.kind == TokKind::Number || lex.calendar.contains_key(w) || lex.time_markers.contains(w) || lex.stamp_words.contains(w) || matches!(w, "at" | "on")) {
+            if !t.cap {
+                return false;
+            }
+            other += 1;
+        }
+    }
+    other <= DATE_LINE_OTHER_WORDS && other * 2 < words
+}
+
+/// At most this many words of a date line are none of its date's (see [`is_date_line`]).
+const DATE_LINE_OTHER_WORDS: usize = 2;
 
 /// What [`entities::extract`] asks about a capitalised word that starts a sentence (the only
 /// words it asks about): whether the article also writes it in lower case, and whether it
@@ -450,6 +498,32 @@ mod tests {
         assert!(kinds("Talks ended.").contains(&"short".to_string()));
         let english = "The talks in Istanbul ended after less than two hours, and both sides agreed to exchange prisoners. ".repeat(3);
         assert!(kinds(&english).is_empty(), "{:?}", kinds(&english));
+    }
+
+    #[test]
+    fn date_lines() {
+        let line = |text: &str, which: &str| {
+            let d = analyze(&Article::new("t", text));
+            d.sentences.iter().find(|s| text[s.start..s.end].contains(which)).unwrap_or_else(|| panic!("{which}: no sentence")).date_line
+        };
+        // (text, a piece of the sentence asked about, a date line?)
+        let table = [
+            ("Fire destroys dairy\nAugust 07, 2012\nThe old building burned.", "August 07", true),
+            ("Fire destroys dairy\nTuesday, August 7, 2012\nThe old building burned.", "August 7", true),
+            ("Fire destroys dairy\nPublished: August 7, 2012\nThe old building burned.", "August 7", true),
+            ("Fire\nStory Created: Aug 7, 2012 at 9:56 AM AKDT\nThe old building burned.", "Aug 7", true),
+            ("Fire\nUpdated: July 7, 2012, 10:04 PM ET\nThe old building burned.", "July 7", true),
+            // Statements with a date are not.
+            ("Fire destroys dairy\nThe fire broke out on Tuesday, August 7, 2012.\nIt burned.", "August 7", false),
+            ("Fire destroys dairy\nDairy burned on August 7, 2012\nIt burned.", "August 7", false),
+            // Not on a line of its own.
+            ("The dairy burned. August 7, 2012. Nobody was hurt.", "August 7", false),
+            // No date.
+            ("Fire destroys dairy\nBy John Smith\nThe old building burned.", "John", false),
+        ];
+        for (text, which, want) in table {
+            assert_eq!(line(text, which), want, "{text:?}");
+        }
     }
 
     #[test]

@@ -32,7 +32,7 @@ pub static FIRST_NAMES: &str = "0Aaren\n3ika\n3on\n1b\n2agael\n5il\n2ba\n3e|q\n3
 pub static SPEECH_VERBS: &str = "acknowledged\nadded\nadds\nadmitted\nannounced\nannounces\nargued\nargues\nasked\nasks\nasserted\nasserts\ncautioned\nclaimed\nclaims\ncommented\ncomplained\nconceded\nconcedes\nconfirmed\ncontinued\ndeclared\ndeclares\ndenied\ndisclosed\nemphasised\nemphasized\nexplained\nexplains\ninsisted\ninsists\njoked\nmentioned\nmentions\nnoted\nnotes\nobserved\nobserves\nposted\npredicted\nquipped\nrecalled\nrecalls\nrecounted\nremarked\nremarks\nreplied\nresponded\nrevealed\nsaid\nsay\nsays\nscreamed\nshouted\nstated\nstates\nstressed\nstresses\nsuggested\ntells\ntestified\ntestifies\ntold\ntweeted\nurged\nvowed\nwarned\nwarns\nwhispered\nwrites\nwrote\nyelled";
 
 /// Words that make the number before them a time of day (`data/lexicon/time_markers.txt`), one per line.
-pub static TIME_MARKERS: &str = "a.m\naedt\naest\nam\nbst\ncdt\ncest\ncet\ncst\nct\nedt\neest\neet\nest\net\ngmt\nist\njst\nmdt\nmsk\nmst\nmt\no'clock\np.m\npdt\npm\npst\npt\nutc";
+pub static TIME_MARKERS: &str = "a.m\naedt\naest\nakdt\nakst\nam\nbst\ncdt\ncest\ncet\ncst\nct\nedt\neest\neet\nest\net\ngmt\nhdt\nhst\nist\njst\nmdt\nmsk\nmst\nmt\no'clock\np.m\npdt\npm\npst\npt\nutc";
 
 /// Words near a date that make it a page's time stamp (`data/lexicon/stamp_words.txt`), one per line.
 pub static STAMP_WORDS: &str = "posted\npublished\ntoday\nupdated";
