@@ -88,9 +88,11 @@ pub fn analyze(article: &Article) -> Doc {
     let quotes = quotes::extract(text, &sentences, &mentions);
     let title = match &article.title {
         Some(t) if !t.trim().is_empty() => t.trim().to_string(),
-        _ => match seg.title {
+        // A page's date line ("Tuesday, August 7, 2012") names no article: the first sentence
+        // that is not one does.
+        _ => match seg.title.filter(|&(s, e)| !sentences.iter().any(|x| x.date_line && x.start < e && s < x.end)) {
             Some((s, e)) => text[s..e].to_string(),
-            None => sentences.first().map(|s| text::clip(&text[s.start..s.end], 100)).unwrap_or_default(),
+            None => sentences.iter().find(|s| !s.date_line).map(|s| text::clip(&text[s.start..s.end], 100)).unwrap_or_default(),
         },
     };
     let input = input::warnings(text, &sentences);
@@ -524,6 +526,12 @@ mod tests {
         for (text, which, want) in table {
             assert_eq!(line(text, which), want, "{text:?}");
         }
+        // A date line is not the article's title; the next line is.
+        let d = analyze(&Article::new("t", "Tuesday, August 7, 2012\nFarewell to another piece of Mat Maid\nA fast-moving fire destroyed the warehouse early this morning."));
+        assert_eq!(d.title, "Farewell to another piece of Mat Maid");
+        // The twin: a title that is no date line stays.
+        let d = analyze(&Article::new("t", "Fire destroys Mat Maid warehouse\nAugust 7, 2012\nA fast-moving fire destroyed the warehouse early this morning."));
+        assert_eq!(d.title, "Fire destroys Mat Maid warehouse");
     }
 
     #[test]
