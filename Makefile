@@ -20,7 +20,9 @@ tools-browser:
 	@scripts/install-tools.sh --browser
 
 # The core as a wasm module for the page, post-processed by wasm-bindgen (ES module, --target web)
-# and optimised by binaryen's wasm-opt from npm.
+# and optimised by binaryen's wasm-opt from npm. Compiled at opt-level 2 with a lower inlining
+# threshold (the wasm32 rustflags in .cargo/config.toml), not the release profile's 3: V8's
+# optimising compile of the engine, at the page's first Compare, takes half the CPU.
 # -ocimfs 0: no inlining of functions only because they have one caller. By default wasm-opt
 # inlined the whole engine into one 276 KB function (corroborate::compare), which V8 runs in
 # its baseline compiler (Liftoff) until its optimising compile, ~3 s of CPU on a background
