@@ -76,19 +76,34 @@ impl Similarity {
 /// the other (a cosine of at least [`THRESHOLD`]): what ties two articles that share no specific
 /// name, place, number or date ([`super::groups`], [`super::events`]).
 pub fn alike_sources(sim: &Similarity) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = sim
-        .pairs
-        .iter()
-        .zip(&sim.scores)
-        .filter(|&(_, &score)| score >= THRESHOLD)
-        .map(|(&(a, b), _)| {
-            let (da, db) = (sim.units[a].doc, sim.units[b].doc);
-            (da.min(db), da.max(db))
-        })
-        .filter(|&(a, b)| a != b)
-        .collect();
-    out.sort_unstable();
-    out.dedup();
+    // The pairs are sorted by their first unit, and units are in article order: the first
+    // article of the pairs never decreases (a < b, so it is the lower one). So each article's
+    // partners are gathered apart, deduplicated with a marker per article and sorted among
+    // themselves: a few small sorts instead of one of every alike pair of clauses (a third of
+    // the scored pairs, the most of this function's cost).
+    let n_docs = sim.units.last().map_or(0, |u| u.doc + 1);
+    let mut seen_with: Vec<usize> = vec![usize::MAX; n_docs];
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    for (&(a, b), &score) in sim.pairs.iter().zip(&sim.scores) {
+        if score < THRESHOLD {
+            continue;
+        }
+        let (da, db) = (sim.units[a].doc, sim.units[b].doc);
+        debug_assert!(da <= db, "pairs ordered by first unit, units by article");
+        if da == db {
+            continue;
+        }
+        if out.get(from).is_some_and(|&(d, _)| d != da) {
+            out[from..].sort_unstable();
+            from = out.len();
+        }
+        if seen_with[db] != da {
+            seen_with[db] = da;
+            out.push((da, db));
+        }
+    }
+    out[from..].sort_unstable();
     out
 }
 

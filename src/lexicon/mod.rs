@@ -36,6 +36,9 @@ pub struct Place {
 pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub stopwords: HashSet<String>,
+    /// The stop words of up to [`SHORT_KEY_BYTES`] bytes (most of them) by [`short_key`]:
+    /// [`Lexicon::is_stopword`] is asked about nearly every word of every article.
+    stopword_keys: HashSet<u64>,
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
     /// Meridiem and time-zone words ("p.m", "gmt"): the number before them is a time of day.
@@ -123,7 +126,10 @@ impl Lexicon {
     }
 
     pub fn is_stopword(&self, folded: &str) -> bool {
-        self.stopwords.contains(folded)
+        match short_key(folded) {
+            Some(k) => self.stopword_keys.contains(&k),
+            None => self.stopwords.contains(folded),
+        }
     }
 
     pub fn title(&self, folded: &str, kind: TitleKind) -> Option<&'static str> {
@@ -241,6 +247,19 @@ fn items(field: &'static str) -> impl Iterator<Item = &'static str> {
 /// A generated word list (one word per line) as a set of folded words.
 fn set(list: &str) -> HashSet<String> {
     list.lines().map(fold).collect()
+}
+
+/// The longest word [`short_key`] packs.
+const SHORT_KEY_BYTES: usize = 7;
+
+/// A word of up to [`SHORT_KEY_BYTES`] bytes as one integer: its bytes (little-endian) and its
+/// length in the top byte, so two words have the same key only when they are the same. Hashing
+/// and comparing one integer costs about half of what a string look-up does (hashing its bytes,
+/// then comparing them with the stored word's); hand-written because no word-set crate keys
+/// short strings so. None for a longer word.
+fn short_key(word: &str) -> Option<u64> {
+    let b = word.as_bytes();
+    (b.len() <= SHORT_KEY_BYTES).then(|| b.iter().rev().fold(0u64, |k, &c| k << 8 | u64::from(c)) | (b.len() as u64) << 56)
 }
 
 /// The words of a front-coded list (see `scripts/gen_lexicon.py`): each line is one character
@@ -461,6 +480,7 @@ fn build() -> Lexicon {
         synonym_heads,
         abbreviations: set(tables::ABBREVIATIONS),
         stopwords: set(tables::STOPWORDS),
+        stopword_keys: set(tables::STOPWORDS).iter().filter_map(|w| short_key(w)).collect(),
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
         time_markers: set(tables::TIME_MARKERS),
@@ -535,6 +555,20 @@ mod tests {
         assert_eq!(lx.canonical("prisoners of war"), "prisoner of war");
         assert!(lx.is_stopword("the"));
         assert_eq!(lx.number_words["thousand"], (1000.0, true));
+    }
+
+    /// `is_stopword` through the short keys answers as the word set does: every stop word, and
+    /// their prefixes, extensions and other short and long words.
+    #[test]
+    fn short_keys_find_the_stop_words() {
+        let lx = get();
+        assert!(lx.stopwords.iter().all(|w| lx.is_stopword(w)));
+        let mut others: Vec<String> = lx.stopwords.iter().flat_map(|w| [w[..w.len() - 1].to_string(), format!("{w}s"), format!("{w}\0"), format!("x{w}")]).collect();
+        others.extend(["", "a\0", "\0", "kyiv", "themselves", "although", "ukrainian"].map(String::from));
+        for w in &others {
+            assert_eq!(lx.is_stopword(w), lx.stopwords.contains(w.as_str()), "{w:?}");
+        }
+        assert!(lx.stopwords.iter().any(|w| w.len() > SHORT_KEY_BYTES), "the long path is tested too");
     }
 
     /// The front-coded tables decode to exactly the words of their data files.
