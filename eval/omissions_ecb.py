@@ -13,7 +13,7 @@ a sample:
 - Every omission is listed with a key (sub-topic, omitting source id, the fact's summary), so a
   judgement survives engine changes that keep the same omission (fact ids are not kept: they
   are renumbered whenever the facts change).
-- A random sample of N of them (seeded, so the same engine gives the same sample) is looked up in
+- A sample of N of them is looked up in
   `eval/omissions_judged.json`, where a person has judged omissions by reading the fact's
   evidence and the FULL text of the omitting source: `true` = the omitting source really does
   not report that fact, in any wording; `false` = it does report it (the `why` quotes the
@@ -23,7 +23,12 @@ a sample:
   `--todo OUT` writes them as a JSON list with everything needed to judge them: key, sub-topic,
   omitting source, fact id and summary, told_by, each evidence passage with its source, and the
   full text of the omitting source (to search it for the fact in other words). The figure
-  counts only judged ones and says how many were not.
+  counts only judged ones and says how many were not. The sample (`--draw hash`, the default)
+  is the N omissions whose keys hash lowest (SHA-1 of the seed and the key): a uniform draw from
+  the engine's omissions in which an omission two engine versions share is in both samples or in
+  neither, so judgements carry over when the facts change. `--draw random` is the seeded
+  `random.sample` of the figures before 2026-11-23's eleventh session, whose picks all move when
+  the list changes.
 
 Specific / no specific (the breakdown to choose a rule by): an omission's fact "has a specific"
 when at least one of the fact's evidence passages (`facts[].evidence[].text`, one per telling
@@ -54,6 +59,7 @@ changing the engine for it.
 import argparse
 import json
 import os
+import hashlib
 import random
 import re
 import sys
@@ -168,6 +174,10 @@ def main(argv=None):
     ap.add_argument("--engine", default=systems.DEFAULT_ENGINE)
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--draw", choices=("hash", "random"), default="hash",
+                    help="hash (default): the N omissions whose keys hash lowest, so that an omission two engines "
+                    "both report is in both samples or in neither; random: random.sample with the seed (the draw "
+                    "of the figures before 2026-11-23's eleventh session)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--todo", metavar="OUT", help="write the sampled omissions not judged yet, with the evidence "
                     "and the omitting source's full text, as a JSON list")
@@ -187,8 +197,12 @@ def main(argv=None):
     print("omissions: %d, %.2f per document; %d omitting sources; facts with a specific %d (%s), without %d"
           % (len(omissions), len(omissions) / max(ndocs, 1), len({(r["subtopic"], r["source"]) for _, r in omissions}),
              nspec, pct(nspec, len(omissions)), len(omissions) - nspec))
-    rng = random.Random(args.seed)
-    sample = rng.sample(omissions, min(args.sample, len(omissions)))
+    if args.draw == "random":
+        rng = random.Random(args.seed)
+        sample = rng.sample(omissions, min(args.sample, len(omissions)))
+    else:
+        rank = lambda kr: hashlib.sha1(("%d|%s" % (args.seed, kr[0])).encode("utf-8")).hexdigest()
+        sample = sorted(omissions, key=rank)[: args.sample]
     good = bad = 0
     todo = []
     by_spec = Counter()
