@@ -484,7 +484,7 @@ async function runCompare() {
     if (e instanceof EngineCancelled && timedOut) {
       setStatus('');
       showError(
-        `Could not compare: the comparison took longer than ${Math.round(limitMs / 1000)} s and was stopped. ` +
+        `Could not compare: the comparison took longer than ${limitMs < 1000 ? `${limitMs} ms` : `${Math.round(limitMs / 1000)} s`} and was stopped. ` +
           'Compare fewer or shorter articles; your articles are unchanged.',
       );
     } else if (e instanceof EngineCancelled) {
