@@ -37,13 +37,13 @@ Tune on trainval; run test once, then judge its sample and report it without cha
 engine for it.
 """
 import argparse
-import hashlib
 import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ecb  # noqa: E402
+import judged as judged_lib  # noqa: E402
 import systems  # noqa: E402
 
 DEFAULT_ECB = os.path.join(systems.REPO, "..", "shared", "data", "ecbplus")
@@ -131,8 +131,7 @@ def main(argv=None):
     print("ECB+ corroborated facts as sentence pairs, split %s (%d sub-topics, %d documents), engine %s"
           % (args.split, nsub, ndocs, commit))
     print("facts told by 2+ sources: %d; cross-source sentence pairs: %d" % (nfacts, len(pairs)))
-    rank = lambda kr: hashlib.sha1(("%d|%s" % (args.seed, kr[0])).encode("utf-8")).hexdigest()
-    sample = sorted(pairs, key=rank)[: args.sample]
+    sample = judged_lib.hash_sample(pairs, args.seed, args.sample)
     good = bad = 0
     todo = []
     for k, r in sample:
@@ -147,13 +146,9 @@ def main(argv=None):
     print("sample of %d (seed %d): judged %d, true %d, false %d: precision %s; not judged yet %d"
           % (len(sample), args.seed, n, good, bad, pct(good, n), len(todo)))
     present = {k for k, _ in pairs}
-    subs = {os.path.basename(p)[: -len(".json")] for p in corpus.subtopic_files(corpus.topics(args.split))}
-    split_judged = [j for j in judged.values() if j["key"].split(" | ")[0] in subs]
-    kept_t = sum(1 for j in split_judged if j["verdict"] and j["key"] in present)
-    kept_f = sum(1 for j in split_judged if not j["verdict"] and j["key"] in present)
-    all_t = sum(1 for j in split_judged if j["verdict"])
+    n_judged, kept_t, all_t, kept_f = judged_lib.still_reported(corpus, args.split, judged, present)
     print("all %d judged pairs of this split still reported: true %d of %d, false %d of %d: precision among them %s"
-          % (len(split_judged), kept_t, all_t, kept_f, len(split_judged) - all_t, pct(kept_t, kept_t + kept_f)))
+          % (n_judged, kept_t, all_t, kept_f, n_judged - all_t, pct(kept_t, kept_t + kept_f)))
     if args.todo:
         with open(args.todo, "w", encoding="utf-8") as f:
             json.dump([r for _, r in todo], f, ensure_ascii=False, indent=1)

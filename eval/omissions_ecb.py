@@ -59,7 +59,6 @@ changing the engine for it.
 import argparse
 import json
 import os
-import hashlib
 import random
 import re
 import sys
@@ -67,6 +66,7 @@ from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ecb  # noqa: E402
+import judged as judged_lib  # noqa: E402
 import systems  # noqa: E402
 
 DEFAULT_ECB = os.path.join(systems.REPO, "..", "shared", "data", "ecbplus")
@@ -201,8 +201,7 @@ def main(argv=None):
         rng = random.Random(args.seed)
         sample = rng.sample(omissions, min(args.sample, len(omissions)))
     else:
-        rank = lambda kr: hashlib.sha1(("%d|%s" % (args.seed, kr[0])).encode("utf-8")).hexdigest()
-        sample = sorted(omissions, key=rank)[: args.sample]
+        sample = judged_lib.hash_sample(omissions, args.seed, args.sample)
     good = bad = 0
     todo = []
     by_spec = Counter()
@@ -230,13 +229,9 @@ def main(argv=None):
     # reported. An engine change that only removes omissions leaves a random sample of the
     # earlier ones restricted to what remains: its precision estimates the new precision.
     present = {k for k, _ in omissions}
-    subs = {os.path.basename(p)[: -len(".json")] for p in corpus.subtopic_files(corpus.topics(args.split))}
-    split_judged = [j for j in judged.values() if j["key"].split(" | ")[0] in subs]
-    kept_t = sum(1 for j in split_judged if j["verdict"] and j["key"] in present)
-    kept_f = sum(1 for j in split_judged if not j["verdict"] and j["key"] in present)
-    all_t = sum(1 for j in split_judged if j["verdict"])
+    n_judged, kept_t, all_t, kept_f = judged_lib.still_reported(corpus, args.split, judged, present)
     print("all %d judged omissions of this split still reported: true %d of %d, false %d of %d: precision among them %s"
-          % (len(split_judged), kept_t, all_t, kept_f, len(split_judged) - all_t, pct(kept_t, kept_t + kept_f)))
+          % (n_judged, kept_t, all_t, kept_f, n_judged - all_t, pct(kept_t, kept_t + kept_f)))
     if args.todo:
         with open(args.todo, "w", encoding="utf-8") as f:
             json.dump([r for _, r in todo], f, ensure_ascii=False, indent=1)
