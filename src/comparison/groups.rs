@@ -67,7 +67,7 @@ pub fn groups(sf: &SentenceFeatures, alike: &[(usize, usize)]) -> (Vec<usize>, V
         return (vec![0; n], vec![1.0; n]);
     }
     // 1. Article vectors over specific features, sparse, sorted by feature id.
-    let specific = |id: u32| matches!(sf.kind[id as usize], b'e' | b'g' | b'n' | b'd');
+    let specific = |id: u32| matches!(sf.kind[id as usize], b'e' | b'g' | b'n' | b'a' | b'd');
     // Counted in a dense scratch array by id, the ids met listed and sorted as integers: O(F + m
     // log m) per article for F occurrences of m distinct specific features.
     let mut acc = vec![0f32; sf.n_ids()];

@@ -41,6 +41,8 @@ pub struct Lexicon {
     stopword_keys: HashSet<u64>,
     pub boilerplate: Vec<String>,
     pub speech_verbs: HashSet<String>,
+    /// The past forms of irregular verbs ("saw", "led", "withdrew"), folded.
+    pub past_forms: HashSet<String>,
     /// Meridiem and time-zone words ("p.m", "gmt"): the number before them is a time of day.
     pub time_markers: HashSet<String>,
     /// Words near a date that make it a page's time stamp (`stamp_words.txt`).
@@ -422,10 +424,12 @@ fn build() -> Lexicon {
     }
     // Irregular past forms map to their base form, or to the base form's synonym group ("led" →
     // "lead"); a form already listed as a synonym keeps that mapping.
+    let mut past_forms = HashSet::default();
     for [base, forms] in rows::<2>(tables::IRREGULAR_VERBS) {
         let canon: &'static str = synonyms.get(base).copied().unwrap_or(base);
         for f in items(forms) {
             synonyms.entry(fold(f)).or_insert(canon);
+            past_forms.insert(fold(f));
         }
     }
     let synonym_heads = synonyms
@@ -483,6 +487,7 @@ fn build() -> Lexicon {
         stopword_keys: set(tables::STOPWORDS).iter().filter_map(|w| short_key(w)).collect(),
         boilerplate: tables::BOILERPLATE.lines().map(fold).collect(),
         speech_verbs: set(tables::SPEECH_VERBS),
+        past_forms,
         time_markers: set(tables::TIME_MARKERS),
         stamp_words: set(tables::STAMP_WORDS),
         clause_starters: set(tables::CLAUSE_STARTERS),
