@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Conflict precision on real news: the engine's conflicts on ECB+ sub-topics, judged by hand.
 
-Usage: python3 eval/conflicts_ecb.py [--split trainval|test] [--sample N] [--seed S] [-v] [--todo OUT]
+Usage: python3 eval/conflicts_ecb.py [--split trainval|test] [--sample N] [--seed S] [--draw hash|random]
+                                     [-v] [--todo OUT]
 
 Input: each `subtopic/<t>_<ecb|ecbplus>.json` of the converted ECB+ corpus: one real event told
 by several outlets, run through `corroborate compare --format json` as one set of articles. ECB+
@@ -9,11 +10,16 @@ has no gold conflicts, so precision is measured on a sample:
 
 - Every conflict of severity "conflict" (number, date, role, quote) is listed with a key
   (sub-topic, kind, subject, values).
-- A random sample of N of them (seeded, so the same engine gives the same sample) is looked up in
+- A sample of N of them is looked up in
   `eval/conflicts_judged.json`, where a person has judged conflicts by reading the evidence:
   `true` = the sources really disagree about the same thing (a real error, a real difference of
   wording of one quote); `false` = not a conflict (different things, one source's own two
   values, page furniture, the same words). The precision is judged-true / judged in the sample.
+  The sample is the N conflicts whose keys hash lowest (SHA-1 of the seed and the key, as in the
+  other hand-judged harnesses, `judged.py`): a conflict two engines both report is in both
+  samples or in neither, so judgements carry over when the list grows. `--draw random` gives the
+  seeded random draw used before 2026-11-23.
+- Every judged conflict of the split is also checked for whether the engine still reports it.
 - Sampled conflicts not judged yet are printed (`-v` prints their evidence) to be judged and
   added to the file; the figure counts only judged ones and says how many were not.
 
@@ -34,6 +40,7 @@ from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ecb  # noqa: E402
+import judged as judged_lib  # noqa: E402
 import systems  # noqa: E402
 
 DEFAULT_ECB = os.path.join(systems.REPO, "..", "shared", "data", "ecbplus")
@@ -52,6 +59,8 @@ def main(argv=None):
     ap.add_argument("--engine", default=systems.DEFAULT_ENGINE)
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--draw", choices=("hash", "random"), default="hash",
+                    help="hash: the N keys hashing lowest (default); random: the seeded random draw used before")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--todo", metavar="OUT", help="write the sampled keys not judged yet as a JSON list")
     ap.add_argument("--mixed", action="store_true", help="run the mixed topics; count conflicts across their two events")
@@ -81,8 +90,10 @@ def main(argv=None):
           % (args.split, len(corpus.subtopic_files(corpus.topics(args.split))), ndocs, commit))
     print("by kind and severity: " + ", ".join("%s %s %d" % (k, s, n) for (k, s), n in sorted(severities.items())))
     print("conflicts (severity conflict): %d, %.2f per document" % (len(conflicts), len(conflicts) / max(ndocs, 1)))
-    rng = random.Random(args.seed)
-    sample = rng.sample(conflicts, min(args.sample, len(conflicts)))
+    if args.draw == "random":
+        sample = random.Random(args.seed).sample(conflicts, min(args.sample, len(conflicts)))
+    else:
+        sample = judged_lib.hash_sample(conflicts, args.seed, args.sample)
     good = bad = 0
     todo = []
     by_kind = Counter()
@@ -101,6 +112,11 @@ def main(argv=None):
           % (len(sample), args.seed, n, good, bad, 100.0 * good / n if n else 0.0, len(todo)))
     kinds = sorted({k for k, _ in by_kind})
     print("judged by kind: " + ", ".join("%s %d/%d" % (k, by_kind[(k, True)], by_kind[(k, True)] + by_kind[(k, False)]) for k in kinds))
+    present = {k for k, _ in conflicts}
+    n_judged, kept_t, all_t, kept_f = judged_lib.still_reported(corpus, args.split, judged, present)
+    print("all %d judged conflicts of this split still reported: true %d of %d, false %d of %d: precision among them %s"
+          % (n_judged, kept_t, all_t, kept_f, n_judged - all_t,
+             "%.1f%%" % (100.0 * kept_t / (kept_t + kept_f)) if kept_t + kept_f else "n/a"))
     if args.todo:
         with open(args.todo, "w", encoding="utf-8") as f:
             json.dump([k for k, _ in todo], f, ensure_ascii=False, indent=1)

@@ -6,7 +6,7 @@
 //
 // Development exception: on localhost / 127.0.0.1 (`make serve`) the network is tried first and
 // the cache is only the offline fallback, so a rebuilt engine shows up on the next reload.
-const CACHE_VERSION = 'v19';
+const CACHE_VERSION = 'v20';
 const CACHE_PREFIX = 'corroborate-';
 const CACHE_NAME = CACHE_PREFIX + CACHE_VERSION;
 
