@@ -72,7 +72,18 @@ pub fn render(r: &Report) -> String {
         out.push_str("None found.\n");
     }
     for f in &corroborated {
-        let _ = writeln!(out, "- {} — {} sources: {}", f.summary, f.corroboration, cite(&f.evidence, &f.sources));
+        let _ = write!(out, "- {} — {} sources: {}", f.summary, f.corroboration, cite(&f.evidence, &f.sources));
+        // A source flagged as possibly telling a different event ("a second meeting") does not
+        // corroborate this one's facts: said, so that its agreement is not read as such.
+        let flagged: Vec<&str> = f.sources.iter().filter(|s| r.different_event.iter().any(|d| &d.source == *s)).map(String::as_str).collect();
+        if !flagged.is_empty() {
+            let others = f.corroboration - flagged.len();
+            let _ = write!(out, " — {} possibly about a different event", flagged.join(", "));
+            if others < 2 {
+                let _ = write!(out, "; only {others} source of this event tells it");
+            }
+        }
+        out.push('\n');
     }
     out.push_str("\n## Single-source details\n\n");
     // The corroborated facts by id, for the details' `partly_in`.

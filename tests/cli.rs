@@ -55,6 +55,9 @@ fn markdown_report_cites_sources() {
     assert!(md.starts_with("# Comparison of 5 sources"));
     assert!(md.contains("## Corroborated facts"));
     assert!(md.contains("[003_3ddae123ad0d3eba §"));
+    // The "second meeting" article is flagged; a fact it shares with the others says so.
+    let facts = &md[md.find("## Corroborated facts").unwrap()..md.find("## Single-source details").unwrap()];
+    assert!(facts.lines().any(|l| l.contains("— 001_f76da1300c43f52b possibly about a different event")), "{facts}");
 }
 
 #[test]

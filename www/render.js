@@ -529,6 +529,21 @@ function renderConflicts(report, ctx) {
 function renderCorroborated(report, ctx) {
   const facts = (report.facts || []).filter((f) => f.corroboration >= 2);
   facts.sort((a, b) => b.corroboration - a.corroboration);
+  // A source flagged as possibly telling a different event ("a second meeting") does not
+  // corroborate this event's facts: said under the fact, so its agreement is not read as such.
+  const elsewhere = new Set((report.different_event || []).map((d) => d.source));
+  const caveat = (f) => {
+    const flagged = (f.sources || []).filter((s) => elsewhere.has(s));
+    if (!flagged.length) return null;
+    const others = f.corroboration - flagged.length;
+    return h(
+      'p',
+      { class: 'fact-meta caveat' },
+      h('span', { class: 'muted' }, 'Possibly about a different event: '),
+      ctx.tags(flagged),
+      others < 2 ? h('span', { class: 'muted' }, ` (only ${others} source of this event tells it)`) : null,
+    );
+  };
   const fact = (f) =>
     h(
       'li',
@@ -541,6 +556,7 @@ function renderCorroborated(report, ctx) {
         ' ',
         ctx.tags(f.sources),
       ),
+      caveat(f),
       evidenceList(f.evidence, ctx),
     );
   return section(

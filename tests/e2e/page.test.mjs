@@ -211,6 +211,8 @@ describe('served page', () => {
       assert.ok((await fact.textContent()).includes('2 of 2 sources'));
       assert.deepEqual(await fact.locator('.evidence .source-tag').allTextContents(), ['A', 'B']);
       assert.equal(await fact.locator('.evidence-text').first().textContent(), `A says prisoners ${evil('evidence')}`);
+      // B is flagged as possibly about a different event: said under the fact it "corroborates".
+      assert.equal(squash(await fact.locator('.caveat').textContent()), 'Possibly about a different event: B (only 1 source of this event tells it)');
       assert.ok((await page.locator('#details').textContent()).includes('Only in A (1)Only A says this.'));
       // The corroborated fact the detail partly tells, linked.
       const partly = page.locator('#details .partly');
