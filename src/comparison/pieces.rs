@@ -512,7 +512,25 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // are copied for the others (for the 200-article corpus, 51,000 searches → 18,000).
     let class = copy_classes(&sent_ids, &features, &anchors);
     let mut memo: HashMap<(u32, u32), (u32, u32)> = HashMap::default();
+    // The links each sentence made as the first sentence of a pair: `links[from..to]`.
+    let mut links_at: Vec<(usize, usize)> = vec![(0, 0); sent_ids.len()];
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
+        // A copy of an earlier sentence of its event group makes the links that sentence made
+        // with the articles after the copy's, in the same order: the same features find the same
+        // partners there (in the order of the postings) and link them the same. Copied, not
+        // searched again.
+        let g0 = class.first[class[ga] as usize];
+        if g0 != ga && groups[sent_ids[g0].0] == groups[da] {
+            let (from, to) = links_at[g0];
+            for li in from..to {
+                let l = &links[li];
+                if l.b.doc > da {
+                    links.push(Link { a: Piece { doc: da, sentence: sa, ..l.a }, ..l.clone() });
+                }
+            }
+            continue;
+        }
+        links_at[ga] = (links.len(), links.len());
         let fa = &features[da][sa];
         partners.clear();
         // The sentences of the articles after this one (so gb > ga, of another source).
@@ -599,6 +617,7 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
         for f in fa {
             in_a[f.0 as usize] = u32::MAX;
         }
+        links_at[ga].1 = links.len();
     }
     // The links best first, as indexes, then by pieces; ties keep the order they were found in.
     // (Sorting the links themselves took a copy of half of them, ~3 MB of the wasm memory's peak.)
@@ -669,10 +688,12 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
 
 /// The copy class of every sentence (numbered across articles): sentences with the same
 /// weighted features (ids, token extents, weights) and the same anchors share a class, numbered
-/// in order of first appearance; `copied[c]` tells whether class `c` has more than one sentence.
+/// in order of first appearance; `copied[c]` tells whether class `c` has more than one sentence,
+/// `first[c]` is its first sentence.
 struct CopyClasses {
     of: Vec<u32>,
     copied: Vec<bool>,
+    first: Vec<usize>,
 }
 
 impl std::ops::Index<usize> for CopyClasses {
@@ -717,7 +738,11 @@ fn copy_classes(sent_ids: &[(usize, usize)], features: &[Vec<Vec<Feat>>], anchor
             }
         }
     }
-    CopyClasses { of, copied }
+    let mut first = vec![0; copied.len()];
+    for (g, &c) in of.iter().enumerate().rev() {
+        first[c as usize] = g;
+    }
+    CopyClasses { of, copied, first }
 }
 
 /// The indexes of `links` by score, highest first (`f32::total_cmp`), then by first piece, then
