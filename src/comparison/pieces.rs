@@ -370,6 +370,51 @@ fn sentence_features(d: &Doc, di: usize, si: usize, index: &DocIndex, resolved: 
     }
 }
 
+/// Whether sentence `b` (doc, sentence) has all that [`sentence_features`] reads of sentence `a`,
+/// at the same places relative to the sentence's start: its tokens, its names (with their
+/// entities and roles), quantities and dates. Then it has the same features and anchors.
+fn same_inputs(docs: &[Doc], resolved: &Resolved, indexes: &[DocIndex], (da, sa): (usize, usize), (db, sb): (usize, usize)) -> bool {
+    let (x, y) = (&docs[da], &docs[db]);
+    let (s, t) = (&x.sentences[sa], &y.sentences[sb]);
+    let (oa, ob) = (s.start, t.start);
+    let (ia, ib) = (&indexes[da], &indexes[db]);
+    // Relative span of anything with a byte span.
+    let at = |start: usize, end: usize, o: usize| (start.wrapping_sub(o), end.wrapping_sub(o));
+    let tokens = s.tokens.len() == t.tokens.len()
+        && s.tokens.iter().zip(&t.tokens).all(|(p, q)| at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.kind == q.kind && p.cap == q.cap && p.folded == q.folded);
+    let (ma, mb) = (ia.mentions.of(sa), ib.mentions.of(sb));
+    let mentions = || {
+        ma.len() == mb.len()
+            && ma.iter().zip(mb).all(|(&i, &j)| {
+                let (m, n) = (&x.mentions[i], &y.mentions[j]);
+                at(m.start, m.end, oa) == at(n.start, n.end, ob)
+                    && m.kind == n.kind
+                    && m.canonical == n.canonical
+                    && resolved.of[da][i] == resolved.of[db][j]
+                    && m.roles.len() == n.roles.len()
+                    && m.roles.iter().zip(&n.roles).all(|(r, q)| at(r.start, r.end, oa) == at(q.start, q.end, ob) && r.leads() == q.leads())
+            })
+    };
+    let (qa, qb) = (ia.quantities.of(sa), ib.quantities.of(sb));
+    let quantities = || {
+        qa.len() == qb.len()
+            && qa.iter().zip(qb).all(|(&i, &j)| {
+                let (p, q) = (&x.quantities[i], &y.quantities[j]);
+                let bits = |q: &crate::extract::numbers::Quantity| (q.value.to_bits(), q.interval().0.to_bits(), q.interval().1.to_bits());
+                at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.counts == q.counts && bits(p) == bits(q)
+            })
+    };
+    let (xa, xb) = (ia.dates.of(sa), ib.dates.of(sb));
+    let dates = || {
+        xa.len() == xb.len()
+            && xa.iter().zip(xb).all(|(&i, &j)| {
+                let (p, q) = (&x.dates[i], &y.dates[j]);
+                at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.value == q.value
+            })
+    };
+    tokens && mentions() && quantities() && dates()
+}
+
 /// The features of every sentence, with token positions and boosts, before weighting. Built
 /// once and shared by the piece matcher and the clause similarity ([`super::facts`]).
 ///
@@ -403,14 +448,39 @@ impl SentenceFeatures {
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
         // Buffers reused from one sentence to the next; each sentence's list is allocated once,
         // at its size.
-        let (mut found, mut keyed, mut buf, mut index) = (Vec::new(), Vec::new(), SentenceBuffers::default(), DocIndex::default());
+        let (mut found, mut keyed, mut buf) = (Vec::new(), Vec::new(), SentenceBuffers::default());
+        let indexes: Vec<DocIndex> = docs
+            .iter()
+            .map(|d| {
+                let mut index = DocIndex::default();
+                index.fill(d);
+                index
+            })
+            .collect();
+        // A sentence often comes again word for word in later articles (wire copy, shared
+        // paragraphs), with the same names, numbers and dates found in it: then its features are
+        // those of its first occurrence (the same keys, so the same ids), copied rather than
+        // found again. Hash of the sentence's text → the first sentences with that hash.
+        let mut firsts: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
         for (di, d) in docs.iter().enumerate() {
-            let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
-            index.fill(d);
+            let (mut occ_d, mut anc_d): (Vec<Vec<Feat>>, Vec<Vec<Anchor>>) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
+            let index = &indexes[di];
             for si in 0..d.sentences.len() {
+                let s = &d.sentences[si];
+                let mut h = rustc_hash::FxHasher::default();
+                std::hash::Hasher::write(&mut h, d.text[s.start..s.end].as_bytes());
+                let same = firsts.entry(std::hash::Hasher::finish(&h)).or_default();
+                if let Some(&(e, sj)) = same.iter().find(|&&(e, sj)| same_inputs(docs, resolved, &indexes, (e, sj), (di, si))) {
+                    let (o, a) = if e == di { (&occ_d[sj], &anc_d[sj]) } else { (&occurrences[e][sj], &anchors[e][sj]) };
+                    let (o, a) = (o.clone(), a.clone());
+                    occ_d.push(o);
+                    anc_d.push(a);
+                    continue;
+                }
+                same.push((di, si));
                 let mut a = Vec::new();
                 found.clear();
-                sentence_features(d, di, si, &index, resolved, &mut ids, &mut found, &mut a, &mut buf);
+                sentence_features(d, di, si, index, resolved, &mut ids, &mut found, &mut a, &mut buf);
                 // Stably by (id, first token): as integers, ties ordered by their index.
                 keyed.clear();
                 keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
@@ -1330,6 +1400,29 @@ mod tests {
         assert_eq!(copy.sentence, 1);
         let first = fact.evidence.iter().find(|e| e.source == "s0").unwrap();
         assert_eq!((copy.text.as_str(), copy.start - first.start), (first.text.as_str(), "The weather was mild. ".len()));
+    }
+
+    #[test]
+    fn a_copied_sentence_has_the_features_it_would_have_had() {
+        // Source 1 copies source 0's sentence after one of its own; source 2 changes its number.
+        let told = "Both sides agreed to exchange 1,000 prisoners of war in Istanbul on Friday.";
+        let texts = [told.to_string(), format!("The weather was mild. {told}"), told.replace("1,000", "900")];
+        let docs: Vec<crate::extract::Doc> = texts.iter().enumerate().map(|(i, t)| crate::extract::analyze(&Article::new(format!("s{i}"), t.as_str()))).collect();
+        let resolved = super::super::entities::resolve(&docs);
+        let sf = super::SentenceFeatures::new(&docs, &resolved);
+        let index = |d: &crate::extract::Doc| {
+            let mut i = super::DocIndex::default();
+            i.fill(d);
+            i
+        };
+        let indexes: Vec<super::DocIndex> = docs.iter().map(index).collect();
+        assert!(super::same_inputs(&docs, &resolved, &indexes, (0, 0), (1, 1)));
+        assert!(!super::same_inputs(&docs, &resolved, &indexes, (0, 0), (2, 0)));
+        assert_eq!(sf.occurrences[0][0], sf.occurrences[1][1]);
+        assert_eq!(sf.anchors[0][0], sf.anchors[1][1]);
+        // The twin: another number, other features (found, not copied).
+        assert_ne!(sf.occurrences[0][0], sf.occurrences[2][0]);
+        assert_eq!(sf.occurrences[0][0].len(), sf.occurrences[2][0].len());
     }
 
     #[test]
