@@ -171,12 +171,30 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
     let mut seen: Vec<usize> = vec![0; df.len()];
     // Units are in article order: the first unit after each article's.
     let doc_end: Vec<UnitId> = (0..docs.len()).map(|d| units.partition_point(|u| u.doc <= d)).collect();
+    // A clause often comes again word for word in later articles (wire copy, shared paragraphs).
+    // A copy's pairs are those of its first occurrence with the units of the articles after the
+    // copy's: the same vector finds the same candidates and scores them the same. So they are
+    // copied from the first occurrence's (`pairs[kept_at[a0]]`, sorted by partner), not searched
+    // again.
+    let first_copy = first_copies(&vectors);
+    let mut kept_at: Vec<(usize, usize)> = vec![(0, 0); n];
     for (a, v) in vectors.iter().enumerate() {
         if v.len() < MIN_UNIT_FEATURES {
             continue;
         }
-        partners.clear();
         let later = doc_end[units[a].doc];
+        let a0 = first_copy[a];
+        if a0 != a {
+            let (from, to) = kept_at[a0];
+            let from = from + pairs[from..to].partition_point(|&(_, b)| b < later);
+            for i in from..to {
+                pairs.push((a, pairs[i].1));
+                scores.push(scores[i]);
+            }
+            continue;
+        }
+        let kept_from = pairs.len();
+        partners.clear();
         for &(id, _) in v {
             if !(2..=max_df).contains(&df[id as usize]) {
                 continue;
@@ -219,11 +237,37 @@ pub fn similarity(docs: &[Doc], sf: &SentenceFeatures) -> Similarity {
             pairs.push((a, (k >> 32) as UnitId));
             scores.push(f32::from_bits(k as u32));
         }
+        kept_at[a] = (kept_from, pairs.len());
         for &(id, _) in v {
             in_a[id as usize] = u32::MAX;
         }
     }
     Similarity { units, pairs, scores }
+}
+
+/// For each vector, the index of the first vector equal to it (ids and weights, bit for bit):
+/// its own index when it is the first.
+fn first_copies(vectors: &[Vec<(u32, f32)>]) -> Vec<usize> {
+    use std::hash::{Hash, Hasher};
+    fn bits(v: &[(u32, f32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
+        v.iter().map(|&(id, w)| (id, w.to_bits()))
+    }
+    // Hash → the first vectors with that hash (collisions told apart by comparing).
+    let mut by_hash: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    let mut out = Vec::with_capacity(vectors.len());
+    for (i, v) in vectors.iter().enumerate() {
+        let mut h = rustc_hash::FxHasher::default();
+        bits(v).for_each(|x| x.hash(&mut h));
+        let firsts = by_hash.entry(h.finish()).or_default();
+        match firsts.iter().find(|&&j| bits(&vectors[j]).eq(bits(v))) {
+            Some(&j) => out.push(j),
+            None => {
+                firsts.push(i);
+                out.push(i);
+            }
+        }
+    }
+    out
 }
 
 /// The features of each item (a clause, or a sentence) too common to be indexed, in one array:
@@ -297,6 +341,29 @@ fn dot(a: &[(u32, f32)], in_a: &[u32], b: &[(u32, f32)]) -> (f32, usize) {
 #[cfg(test)]
 mod tests {
     use crate::{compare, Article};
+
+    #[test]
+    fn first_copies_by_ids_and_weights() {
+        let v = |x: &[(u32, f32)]| x.to_vec();
+        let vectors = [v(&[(1, 0.5), (2, 1.0)]), v(&[(1, 0.5)]), v(&[(1, 0.5), (2, 1.0)]), v(&[(1, 0.5), (2, 1.5)]), v(&[(1, 0.5)]), v(&[])];
+        assert_eq!(super::first_copies(&vectors), [0, 1, 0, 3, 1, 5]);
+    }
+
+    #[test]
+    fn a_copied_clause_is_paired_as_its_first_occurrence() {
+        // Sources 0 and 1 carry the same sentence; source 2 tells it in other words. The copy's
+        // pairs are copied from the first occurrence's: both are paired with source 2's clause.
+        let told = "The two sides agreed to exchange one thousand prisoners of war.";
+        let texts = [told.to_string(), format!("The weather in Istanbul was warm and sunny. {told}"), "Russia and Ukraine agreed to swap 1,000 POWs each.".to_string()];
+        let docs: Vec<crate::extract::Doc> = texts.iter().enumerate().map(|(i, t)| crate::extract::analyze(&crate::Article::new(format!("s{i}"), t.as_str()))).collect();
+        let resolved = super::super::entities::resolve(&docs);
+        let sim = super::similarity(&docs, &super::super::pieces::SentenceFeatures::new(&docs, &resolved));
+        let docs_of = |&(a, b): &(usize, usize)| (sim.units[a].doc, sim.units[b].doc);
+        let pairs: Vec<(usize, usize)> = sim.pairs.iter().map(docs_of).collect();
+        assert!(pairs.contains(&(0, 1)) && pairs.contains(&(0, 2)) && pairs.contains(&(1, 2)), "{pairs:?}");
+        let score = |d: usize| sim.pairs.iter().zip(&sim.scores).find(|(p, _)| docs_of(p) == (d, 2)).map(|(_, s)| *s);
+        assert_eq!(score(0), score(1));
+    }
 
     #[test]
     fn paraphrases_merge_and_unrelated_sentences_do_not() {

@@ -470,6 +470,51 @@ fn sentence_features(d: &Doc, di: usize, si: usize, index: &DocIndex, resolved: 
     }
 }
 
+/// Whether sentence `b` (doc, sentence) has all that [`sentence_features`] reads of sentence `a`,
+/// at the same places relative to the sentence's start: its tokens, its names (with their
+/// entities and roles), quantities and dates. Then it has the same features and anchors.
+fn same_inputs(docs: &[Doc], resolved: &Resolved, indexes: &[DocIndex], (da, sa): (usize, usize), (db, sb): (usize, usize)) -> bool {
+    let (x, y) = (&docs[da], &docs[db]);
+    let (s, t) = (&x.sentences[sa], &y.sentences[sb]);
+    let (oa, ob) = (s.start, t.start);
+    let (ia, ib) = (&indexes[da], &indexes[db]);
+    // Relative span of anything with a byte span.
+    let at = |start: usize, end: usize, o: usize| (start.wrapping_sub(o), end.wrapping_sub(o));
+    let tokens = s.tokens.len() == t.tokens.len()
+        && s.tokens.iter().zip(&t.tokens).all(|(p, q)| at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.kind == q.kind && p.cap == q.cap && p.folded == q.folded);
+    let (ma, mb) = (ia.mentions.of(sa), ib.mentions.of(sb));
+    let mentions = || {
+        ma.len() == mb.len()
+            && ma.iter().zip(mb).all(|(&i, &j)| {
+                let (m, n) = (&x.mentions[i], &y.mentions[j]);
+                at(m.start, m.end, oa) == at(n.start, n.end, ob)
+                    && m.kind == n.kind
+                    && m.canonical == n.canonical
+                    && resolved.of[da][i] == resolved.of[db][j]
+                    && m.roles.len() == n.roles.len()
+                    && m.roles.iter().zip(&n.roles).all(|(r, q)| at(r.start, r.end, oa) == at(q.start, q.end, ob) && r.leads() == q.leads())
+            })
+    };
+    let (qa, qb) = (ia.quantities.of(sa), ib.quantities.of(sb));
+    let quantities = || {
+        qa.len() == qb.len()
+            && qa.iter().zip(qb).all(|(&i, &j)| {
+                let (p, q) = (&x.quantities[i], &y.quantities[j]);
+                let bits = |q: &crate::extract::numbers::Quantity| (q.value.to_bits(), q.interval().0.to_bits(), q.interval().1.to_bits());
+                at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.counts == q.counts && bits(p) == bits(q)
+            })
+    };
+    let (xa, xb) = (ia.dates.of(sa), ib.dates.of(sb));
+    let dates = || {
+        xa.len() == xb.len()
+            && xa.iter().zip(xb).all(|(&i, &j)| {
+                let (p, q) = (&x.dates[i], &y.dates[j]);
+                at(p.start, p.end, oa) == at(q.start, q.end, ob) && p.value == q.value
+            })
+    };
+    tokens && mentions() && quantities() && dates()
+}
+
 /// The features of every sentence, with token positions and boosts, before weighting. Built
 /// once and shared by the piece matcher and the clause similarity ([`super::facts`]).
 ///
@@ -503,14 +548,39 @@ impl SentenceFeatures {
         let mut anchors: Vec<Vec<Vec<Anchor>>> = Vec::with_capacity(docs.len());
         // Buffers reused from one sentence to the next; each sentence's list is allocated once,
         // at its size.
-        let (mut found, mut keyed, mut buf, mut index) = (Vec::new(), Vec::new(), SentenceBuffers::default(), DocIndex::default());
+        let (mut found, mut keyed, mut buf) = (Vec::new(), Vec::new(), SentenceBuffers::default());
+        let indexes: Vec<DocIndex> = docs
+            .iter()
+            .map(|d| {
+                let mut index = DocIndex::default();
+                index.fill(d);
+                index
+            })
+            .collect();
+        // A sentence often comes again word for word in later articles (wire copy, shared
+        // paragraphs), with the same names, numbers and dates found in it: then its features are
+        // those of its first occurrence (the same keys, so the same ids), copied rather than
+        // found again. Hash of the sentence's text → the first sentences with that hash.
+        let mut firsts: HashMap<u64, Vec<(usize, usize)>> = HashMap::default();
         for (di, d) in docs.iter().enumerate() {
-            let (mut occ_d, mut anc_d) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
-            index.fill(d);
+            let (mut occ_d, mut anc_d): (Vec<Vec<Feat>>, Vec<Vec<Anchor>>) = (Vec::with_capacity(d.sentences.len()), Vec::with_capacity(d.sentences.len()));
+            let index = &indexes[di];
             for si in 0..d.sentences.len() {
+                let s = &d.sentences[si];
+                let mut h = rustc_hash::FxHasher::default();
+                std::hash::Hasher::write(&mut h, d.text[s.start..s.end].as_bytes());
+                let same = firsts.entry(std::hash::Hasher::finish(&h)).or_default();
+                if let Some(&(e, sj)) = same.iter().find(|&&(e, sj)| same_inputs(docs, resolved, &indexes, (e, sj), (di, si))) {
+                    let (o, a) = if e == di { (&occ_d[sj], &anc_d[sj]) } else { (&occurrences[e][sj], &anchors[e][sj]) };
+                    let (o, a) = (o.clone(), a.clone());
+                    occ_d.push(o);
+                    anc_d.push(a);
+                    continue;
+                }
+                same.push((di, si));
                 let mut a = Vec::new();
                 found.clear();
-                sentence_features(d, di, si, &index, resolved, &mut ids, &mut found, &mut a, &mut buf);
+                sentence_features(d, di, si, index, resolved, &mut ids, &mut found, &mut a, &mut buf);
                 // Stably by (id, first token): as integers, ties ordered by their index.
                 keyed.clear();
                 keyed.extend(found.iter().enumerate().map(|(i, f)| (f.0, f.1, i)));
@@ -606,7 +676,31 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     // a binary search.
     let mut seen: Vec<u32> = vec![0; df.len()];
     let mut scratch = Scratch::default();
+    // The links of a pair of sentences depend on their weighted features and anchors alone; a
+    // sentence often comes again word for word in other articles (wire copy, a shared
+    // paragraph), and then so do its pairs: searched once per pair of copies' classes, the links
+    // are copied for the others (for the 200-article corpus, 51,000 searches → 18,000).
+    let class = copy_classes(&sent_ids, &features, &anchors);
+    let mut memo: HashMap<(u32, u32), (u32, u32)> = HashMap::default();
+    // The links each sentence made as the first sentence of a pair: `links[from..to]`.
+    let mut links_at: Vec<(usize, usize)> = vec![(0, 0); sent_ids.len()];
     for (ga, &(da, sa)) in sent_ids.iter().enumerate() {
+        // A copy of an earlier sentence of its event group makes the links that sentence made
+        // with the articles after the copy's, in the same order: the same features find the same
+        // partners there (in the order of the postings) and link them the same. Copied, not
+        // searched again.
+        let g0 = class.first[class[ga] as usize];
+        if g0 != ga && groups[sent_ids[g0].0] == groups[da] {
+            let (from, to) = links_at[g0];
+            for li in from..to {
+                let l = &links[li];
+                if l.b.doc > da {
+                    links.push(Link { a: Piece { doc: da, sentence: sa, ..l.a }, ..l.clone() });
+                }
+            }
+            continue;
+        }
+        links_at[ga] = (links.len(), links.len());
         let fa = &features[da][sa];
         partners.clear();
         // The sentences of the articles after this one (so gb > ga, of another source).
@@ -668,13 +762,32 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
                 continue;
             }
             let (db, sb) = sent_ids[gb];
+            // (A pair of sentences that have no copies cannot come again: not memoised.)
+            let key = (class[ga], class[gb]);
+            let memoised = class.copied[key.0 as usize] || class.copied[key.1 as usize];
+            if memoised {
+                if let Some(&(from, to)) = memo.get(&key) {
+                    for li in from as usize..to as usize {
+                        let l = &links[li];
+                        let (a, b) = (Piece { doc: da, sentence: sa, ..l.a }, Piece { doc: db, sentence: sb, ..l.b });
+                        // (The shared features are the same: the copy points at the same `sigs`.)
+                        links.push(Link { a, b, sig: l.sig, score: l.score });
+                    }
+                    continue;
+                }
+            }
+            let from = links.len() as u32;
             let fb = &features[db][sb];
             shared_features(fa, &in_a, fb, kind, &mut scratch.shared);
             pair_links(&anchors, min_weight, ((da, sa), fa), ((db, sb), fb), &mut scratch, &mut links, &mut sigs);
+            if memoised {
+                memo.insert(key, (from, links.len() as u32));
+            }
         }
         for f in fa {
             in_a[f.0 as usize] = u32::MAX;
         }
+        links_at[ga].1 = links.len();
     }
     // The links best first, as indexes, then by pieces; ties keep the order they were found in.
     // (Sorting the links themselves took a copy of half of them, ~3 MB of the wasm memory's peak.)
@@ -741,6 +854,65 @@ pub fn build(sf: SentenceFeatures, groups: &[usize]) -> PieceFacts {
     covered.sort_unstable();
     let (covered, covered_by) = covered.into_iter().unzip();
     PieceFacts { facts, centrality, signatures, features, covered, covered_by }
+}
+
+/// The copy class of every sentence (numbered across articles): sentences with the same
+/// weighted features (ids, token extents, weights) and the same anchors share a class, numbered
+/// in order of first appearance; `copied[c]` tells whether class `c` has more than one sentence,
+/// `first[c]` is its first sentence.
+struct CopyClasses {
+    of: Vec<u32>,
+    copied: Vec<bool>,
+    first: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for CopyClasses {
+    type Output = u32;
+    fn index(&self, g: usize) -> &u32 {
+        &self.of[g]
+    }
+}
+
+fn copy_classes(sent_ids: &[(usize, usize)], features: &[Vec<Vec<Feat>>], anchors: &[Vec<Vec<Anchor>>]) -> CopyClasses {
+    use std::hash::{Hash, Hasher};
+    // Compared bit for bit (weights and bounds as bits: no NaN or signed-zero surprises).
+    let feat_bits = |f: &Feat| (f.0, f.1, f.2, f.3.to_bits());
+    let anchor_bits = |x: &Anchor| match *x {
+        Anchor::Quantity { tok, thing, lo, hi } => (0u8, tok, thing as u64, lo.to_bits(), hi.to_bits()),
+        Anchor::Date { tok, date, grain } => (1u8, tok, date as u64, grain as u64, 0),
+    };
+    let same = |(d, s): (usize, usize), (e, t): (usize, usize)| {
+        let (f, g) = (&features[d][s], &features[e][t]);
+        let (a, b) = (&anchors[d][s], &anchors[e][t]);
+        f.len() == g.len() && a.len() == b.len() && f.iter().zip(g).all(|(x, y)| feat_bits(x) == feat_bits(y)) && a.iter().zip(b).all(|(x, y)| anchor_bits(x) == anchor_bits(y))
+    };
+    // Hash → the first sentence of each class with that hash (collisions are told apart by
+    // comparing).
+    let mut first: HashMap<u64, Vec<usize>> = HashMap::default();
+    let (mut of, mut copied) = (Vec::with_capacity(sent_ids.len()), Vec::new());
+    for (g, &(d, s)) in sent_ids.iter().enumerate() {
+        let mut h = rustc_hash::FxHasher::default();
+        features[d][s].iter().for_each(|f| feat_bits(f).hash(&mut h));
+        anchors[d][s].iter().for_each(|x| anchor_bits(x).hash(&mut h));
+        let reps = first.entry(h.finish()).or_default();
+        match reps.iter().find(|&&r| same(sent_ids[r], (d, s))) {
+            Some(&r) => {
+                let c = of[r];
+                copied[c as usize] = true;
+                of.push(c);
+            }
+            None => {
+                reps.push(g);
+                of.push(copied.len() as u32);
+                copied.push(false);
+            }
+        }
+    }
+    let mut first = vec![0; copied.len()];
+    for (g, &c) in of.iter().enumerate().rev() {
+        first[c as usize] = g;
+    }
+    CopyClasses { of, copied, first }
 }
 
 /// The indexes of `links` by score, highest first (`f32::total_cmp`), then by first piece, then
@@ -1334,6 +1506,45 @@ mod tests {
         let other = |s: &str| ["s3", "s4"].contains(&s);
         assert!(r.omissions.iter().all(|o| other(&o.source) == o.told_by.iter().all(|s| other(s))), "{:#?}", r.omissions);
         assert!(r.sources.iter().map(|s| s.event_group).eq([0, 0, 0, 1, 1]));
+    }
+
+    #[test]
+    fn copies_of_a_sentence_are_linked_as_the_sentence_is() {
+        // Sources 0 and 1 carry the same sentence (wire copy), at other places in their text:
+        // the links of the copy with source 2's sentence are copied from those of the first,
+        // with its own sentence.
+        let told = "Both sides agreed to exchange one thousand prisoners of war in Istanbul.";
+        let other = "The two countries agreed to swap 1,000 POWs in Istanbul, officials said.";
+        let arts: Vec<Article> = [told.to_string(), format!("The weather was mild. {told}"), other.to_string()].iter().enumerate().map(|(i, t)| Article::new(format!("s{i}"), t.as_str())).collect();
+        let r = compare(&arts).unwrap();
+        let fact = r.facts.iter().find(|f| f.corroboration == 3).expect("one fact of the three sources");
+        let copy = fact.evidence.iter().find(|e| e.source == "s1").unwrap();
+        assert_eq!(copy.sentence, 1);
+        let first = fact.evidence.iter().find(|e| e.source == "s0").unwrap();
+        assert_eq!((copy.text.as_str(), copy.start - first.start), (first.text.as_str(), "The weather was mild. ".len()));
+    }
+
+    #[test]
+    fn a_copied_sentence_has_the_features_it_would_have_had() {
+        // Source 1 copies source 0's sentence after one of its own; source 2 changes its number.
+        let told = "Both sides agreed to exchange 1,000 prisoners of war in Istanbul on Friday.";
+        let texts = [told.to_string(), format!("The weather was mild. {told}"), told.replace("1,000", "900")];
+        let docs: Vec<crate::extract::Doc> = texts.iter().enumerate().map(|(i, t)| crate::extract::analyze(&Article::new(format!("s{i}"), t.as_str()))).collect();
+        let resolved = super::super::entities::resolve(&docs);
+        let sf = super::SentenceFeatures::new(&docs, &resolved);
+        let index = |d: &crate::extract::Doc| {
+            let mut i = super::DocIndex::default();
+            i.fill(d);
+            i
+        };
+        let indexes: Vec<super::DocIndex> = docs.iter().map(index).collect();
+        assert!(super::same_inputs(&docs, &resolved, &indexes, (0, 0), (1, 1)));
+        assert!(!super::same_inputs(&docs, &resolved, &indexes, (0, 0), (2, 0)));
+        assert_eq!(sf.occurrences[0][0], sf.occurrences[1][1]);
+        assert_eq!(sf.anchors[0][0], sf.anchors[1][1]);
+        // The twin: another number, other features (found, not copied).
+        assert_ne!(sf.occurrences[0][0], sf.occurrences[2][0]);
+        assert_eq!(sf.occurrences[0][0].len(), sf.occurrences[2][0].len());
     }
 
     #[test]
