@@ -252,22 +252,12 @@ fn first_copies(vectors: &[Vec<(u32, f32)>]) -> Vec<usize> {
     fn bits(v: &[(u32, f32)]) -> impl Iterator<Item = (u32, u32)> + '_ {
         v.iter().map(|&(id, w)| (id, w.to_bits()))
     }
-    // Hash → the first vectors with that hash (collisions told apart by comparing).
-    let mut by_hash: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
-    let mut out = Vec::with_capacity(vectors.len());
-    for (i, v) in vectors.iter().enumerate() {
+    let hash = |i: usize| {
         let mut h = rustc_hash::FxHasher::default();
-        bits(v).for_each(|x| x.hash(&mut h));
-        let firsts = by_hash.entry(h.finish()).or_default();
-        match firsts.iter().find(|&&j| bits(&vectors[j]).eq(bits(v))) {
-            Some(&j) => out.push(j),
-            None => {
-                firsts.push(i);
-                out.push(i);
-            }
-        }
-    }
-    out
+        bits(&vectors[i]).for_each(|x| x.hash(&mut h));
+        h.finish()
+    };
+    super::first_copies(vectors.len(), hash, |j, i| bits(&vectors[j]).eq(bits(&vectors[i])))
 }
 
 /// The features of each item (a clause, or a sentence) too common to be indexed, in one array:

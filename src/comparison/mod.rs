@@ -50,6 +50,28 @@ pub fn sentence_unit(docs: &[Doc], d: usize, s: usize) -> Unit {
 }
 
 /// The id of fact number `n`: "f" and the number (not `format!`ted: one per fact).
+/// For each of `n` items, the index of the first item equal to it (its own index when it is the
+/// first): the copies of a sentence or clause that comes again word for word (wire copy, shared
+/// paragraphs), whose work is then done once. Items are told apart by `hash`, and those with one
+/// hash by `same(first, item)`, which must be an equivalence: O(n) hashes, and a comparison per
+/// item and earlier distinct item of its hash.
+pub(crate) fn first_copies(n: usize, hash: impl Fn(usize) -> u64, same: impl Fn(usize, usize) -> bool) -> Vec<usize> {
+    // Hash → the first items with that hash (collisions told apart by comparing).
+    let mut by_hash: rustc_hash::FxHashMap<u64, Vec<usize>> = Default::default();
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let firsts = by_hash.entry(hash(i)).or_default();
+        match firsts.iter().find(|&&j| same(j, i)) {
+            Some(&j) => out.push(j),
+            None => {
+                firsts.push(i);
+                out.push(i);
+            }
+        }
+    }
+    out
+}
+
 fn fact_id(n: usize) -> String {
     let mut buf = itoa::Buffer::new();
     let digits = buf.format(n);

@@ -58,6 +58,11 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// Whether the quantity is someone's age ("a 61-year-old man", "the sixty-one-year-old").
+    pub fn is_age(&self) -> bool {
+        self.counts == "year-old"
+    }
+
     /// Whether two quantities can be about the same thing: the same counted thing in the same
     /// scope, describing the same noun when both describe one ("the 23-year-old wife" / "the
     /// 32-year-old husband" are two people's ages).
