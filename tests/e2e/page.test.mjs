@@ -73,7 +73,7 @@ describe('served page', () => {
       // (The checks above opened every tone card's list of words; keep the first open for the pictures.)
       await page.locator('#tone details.hits').evaluateAll((els) => els.forEach((d, i) => { d.open = i === 0; }));
       await page.locator('#results').screenshot({ path: screenshotPath('results.png') });
-      for (const id of ['different-event', 'omissions', 'tone', 'text-reuse', 'dates']) {
+      for (const id of ['facts', 'different-event', 'omissions', 'tone', 'text-reuse', 'dates']) {
         await page.locator(`#${id}`).screenshot({ path: screenshotPath(`section-${id}.png`) });
       }
       await page.screenshot({ path: screenshotPath('page.png'), fullPage: true });
