@@ -20,6 +20,20 @@ export const READING_STATUS = {
   conflict: { label: 'conflicting', icon: '✗' },
 };
 
+// Hover shows a sentence unless the pointer is where it was when a sentence was focused: a jump
+// to a sentence ("in context") scrolls the page under a still pointer, and the browser's hover
+// update after the scroll (seen under load in the page tests) would otherwise replace the focused
+// sentence's detail with whatever sentence came to lie under the pointer. Screen coordinates:
+// they do not change when the page scrolls.
+// (A pointer event's coordinates are fractional, a mouse event's whole: within a pixel is the same
+// place.)
+let pointer = null;
+let pointerAtFocus = null;
+if (typeof document !== 'undefined') {
+  document.addEventListener('pointermove', (e) => { pointer = [e.screenX, e.screenY]; }, { passive: true });
+}
+const stillAtFocus = (e) => pointerAtFocus !== null && Math.abs(e.screenX - pointerAtFocus[0]) < 1 && Math.abs(e.screenY - pointerAtFocus[1]) < 1;
+
 /** How many articles are side by side before the reader chooses (three fit the page's width). */
 export const DEFAULT_SHOWN = 3;
 
@@ -60,8 +74,14 @@ export function renderReading(report, ctx) {
           sentence,
         );
         const show = () => showSentence(source.id, i, k, info, el);
-        el.addEventListener('focus', show);
-        el.addEventListener('mouseenter', show);
+        el.addEventListener('focus', () => {
+          pointerAtFocus = pointer;
+          show();
+        });
+        el.addEventListener('mouseenter', (e) => {
+          // (The event's own position: on a real move it comes before the pointermove.)
+          if (!stillAtFocus(e)) show();
+        });
         marked.push(el);
         body.append(el);
       }
